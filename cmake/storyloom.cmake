@@ -1,0 +1,45 @@
+# Shared build conventions: one static library per module in src/<module>/, globbed sources,
+# warnings, sanitizers and a common precompiled header.
+
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+add_library(storyloom_options INTERFACE)
+target_compile_options(storyloom_options INTERFACE -Wall -Wextra -Wno-missing-field-initializers)
+if(STORYLOOM_WERROR)
+  target_compile_options(storyloom_options INTERFACE -Werror)
+endif()
+if(STORYLOOM_SANITIZE)
+  target_compile_options(storyloom_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                         -fno-sanitize-recover=undefined)
+  target_link_options(storyloom_options INTERFACE -fsanitize=address,undefined)
+endif()
+target_include_directories(storyloom_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
+target_compile_definitions(storyloom_options INTERFACE
+  STORYLOOM_VERSION="${PROJECT_VERSION}"
+  SPDLOG_FMT_EXTERNAL)
+
+# storyloom_module(<name> [DEPS targets...])
+# Builds every .cpp in the current directory (recursively) into storyloom_<name>.
+# Put translation units that include Beast, Asio or dlib in as few files as possible.
+function(storyloom_module name)
+  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  add_library(storyloom_${name} STATIC ${sources})
+  target_link_libraries(storyloom_${name} PUBLIC storyloom_options ${ARG_DEPS})
+  target_precompile_headers(storyloom_${name} REUSE_FROM storyloom_pch)
+endfunction()
+
+# A tiny library whose only job is to own the shared precompiled header.
+file(WRITE ${CMAKE_BINARY_DIR}/pch_anchor.cpp "// owns the precompiled header\n")
+add_library(storyloom_pch STATIC ${CMAKE_BINARY_DIR}/pch_anchor.cpp)
+target_link_libraries(storyloom_pch PUBLIC storyloom_options nlohmann_json::nlohmann_json fmt::fmt)
+target_precompile_headers(storyloom_pch PRIVATE
+  <string> <string_view> <vector> <map> <unordered_map> <optional> <expected> <memory>
+  <functional> <chrono> <span> <mutex> <cstdint> <algorithm>
+  <nlohmann/json.hpp> <fmt/format.h>)

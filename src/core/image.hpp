@@ -1,0 +1,35 @@
+// A decoded raster image in memory: 8-bit RGBA, rows top to bottom, no padding.
+// The currency between faces (photo in, face cut-out out), art (illustrations) and print.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace storyloom::core {
+
+struct Rgba {
+  std::uint8_t r = 0, g = 0, b = 0, a = 255;
+};
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> pixels;  // width * height * 4 bytes, straight (not premultiplied) alpha
+
+  Image() = default;
+  Image(int w, int h, Rgba fill = {}) : width(w), height(h), pixels(static_cast<std::size_t>(w) * h * 4) {
+    for (std::size_t i = 0; i < pixels.size(); i += 4) {
+      pixels[i] = fill.r;
+      pixels[i + 1] = fill.g;
+      pixels[i + 2] = fill.b;
+      pixels[i + 3] = fill.a;
+    }
+  }
+  bool empty() const { return width <= 0 || height <= 0; }
+  std::uint8_t* at(int x, int y) { return pixels.data() + (static_cast<std::size_t>(y) * width + x) * 4; }
+  const std::uint8_t* at(int x, int y) const {
+    return pixels.data() + (static_cast<std::size_t>(y) * width + x) * 4;
+  }
+};
+
+}  // namespace storyloom::core
