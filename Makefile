@@ -1,0 +1,40 @@
+# Everyday verbs. Build trees: build/ (release, -Werror) and build-asan/ (sanitizers).
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BUILD ?= build
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+.PHONY: deps build build-asan run test test-unit test-asan test-e2e bench web clean
+
+deps:
+	@bash scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLOOM_WERROR=ON
+
+build: deps $(BUILD)/build.ninja web
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-asan/build.ninja:
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYLOOM_WERROR=ON \
+	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF
+
+build-asan: deps build-asan/build.ninja
+	cmake --build build-asan -j $(JOBS)
+
+web:
+	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
+
+run: build
+	./$(BUILD)/storyloom serve
+
+# The whole suite: release build (unit, integration, e2e), then unit + integration under ASan/UBSan.
+test: build build-asan
+	bash scripts/run-tests
+
+bench: build
+	bash bench/run-all
+
+clean:
+	rm -rf build build-asan

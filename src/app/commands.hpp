@@ -1,0 +1,17 @@
+// Each sub-command of the storyloom binary registers itself on the CLI11 app from its own file.
+// A command's callback sets `exit_code`; main returns it.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace storyloom::app {
+
+struct CommandContext {
+  int exit_code = 0;
+};
+
+void add_version_command(CLI::App& app, CommandContext& ctx);
+
+}  // namespace storyloom::app

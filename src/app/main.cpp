@@ -1,0 +1,23 @@
+// storyloom: one binary, several roles (ARCHITECTURE.md, "One binary, three roles").
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace storyloom::app;
+  CLI::App app{"Storyloom: personalized children's storybooks"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", STORYLOOM_VERSION);
+
+  CommandContext ctx;
+  add_version_command(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help (exit 0) or the parse error (exit 2, our "bad configuration" code).
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return ctx.exit_code;
+}
