@@ -87,9 +87,14 @@ Response server_error(core::ErrorKind kind, std::string code, std::string messag
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
-  net::io_context ioc;
-  tcp::acceptor acceptor{net::make_strand(ioc)};
-  net::signal_set signals{ioc, SIGINT, SIGTERM};
+  // Owned through pointers so run() can destroy them in order once the threads are joined:
+  // destroying the io_context destroys the suspended connection coroutines, closing their sockets.
+  std::unique_ptr<net::io_context> ioc_owner = std::make_unique<net::io_context>();
+  net::io_context& ioc = *ioc_owner;
+  std::unique_ptr<tcp::acceptor> acceptor_owner = std::make_unique<tcp::acceptor>(net::make_strand(ioc));
+  tcp::acceptor& acceptor = *acceptor_owner;
+  std::unique_ptr<net::signal_set> signals_owner = std::make_unique<net::signal_set>(ioc, SIGINT, SIGTERM);
+  net::signal_set& signals = *signals_owner;
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::mutex mutex;
@@ -176,6 +181,9 @@ void Server::run() {
   work.reset();
   s.ioc.stop();
   for (auto& t : threads) t.join();
+  s.signals_owner.reset();
+  s.acceptor_owner.reset();
+  s.ioc_owner.reset();
   // 4. Stop background work.
   for (auto it = s.hooks.rbegin(); it != s.hooks.rend(); ++it) (*it)();
   core::log_info("server stopped", {{"abandoned_requests", abandoned}});
@@ -267,10 +275,9 @@ net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, 
     res = server_error(core::ErrorKind::too_large, "headers_too_large",
                        fmt::format("The request headers are larger than {} bytes.", options.max_header_bytes));
   } else if (ec == beast::error::timeout) {
-    if (got_bytes) {
-      res = server_error(core::ErrorKind::invalid_argument, "request_timeout", "The request took too long to arrive.");
-      res->status = 408;
-    }
+    // Beast has closed the socket already, so there is no one to answer; note slow clients.
+    if (got_bytes) core::log_warn("request timed out", {{"reason", "the client sent its request too slowly"}});
+    co_return;
   } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
     // Every other parse error: malformed request line, headers, chunking...
     res = server_error(core::ErrorKind::invalid_argument, "bad_request", "The request is not valid HTTP/1.1.");
