@@ -89,7 +89,8 @@ struct Server::Impl {
   Handler handler;
   // Owned through pointers so run() can destroy them in order once the threads are joined:
   // destroying the io_context destroys the suspended connection coroutines, closing their sockets.
-  std::unique_ptr<net::io_context> ioc_owner = std::make_unique<net::io_context>();
+  // The concurrency hint lets Asio skip locking when it runs on one thread.
+  std::unique_ptr<net::io_context> ioc_owner = std::make_unique<net::io_context>(static_cast<int>(std::max(1u, options.threads)));
   net::io_context& ioc = *ioc_owner;
   std::unique_ptr<tcp::acceptor> acceptor_owner = std::make_unique<tcp::acceptor>(net::make_strand(ioc));
   tcp::acceptor& acceptor = *acceptor_owner;
