@@ -5,7 +5,6 @@
 #include "http/server.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -64,13 +63,35 @@ Request to_request(BeastRequest&& in, const std::string& remote, bool& valid) {
   return std::move(*req);
 }
 
+bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
+
 template <class Body>
 void fill_head(bhttp::response<Body>& out, const Response& res, bool keep_alive) {
   out.version(11);
-  out.result(static_cast<unsigned>(res.status));
-  for (const auto& [name, value] : res.headers) out.insert(name, value);
+  out.result(res.status >= 100 && res.status <= 599 ? static_cast<unsigned>(res.status) : 500u);
+  for (const auto& [name, value] : res.headers) {
+    // A line break in a header would let whoever supplied the value write their own headers.
+    if (has_line_break(name) || has_line_break(value) || name.empty()) {
+      core::log_error("dropped a response header with a line break", {{"header", name}});
+      continue;
+    }
+    out.insert(name, value);
+  }
   out.set(bhttp::field::server, "storyloom");
   out.keep_alive(keep_alive);
+}
+
+// Connection coroutines end here; an exception means a bug, logged rather than ending the
+// server thread (which would terminate the process).
+void log_if_failed(std::exception_ptr failure) {
+  if (!failure) return;
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    core::log_error("connection failed", {{"exception", e.what()}});
+  } catch (...) {
+    core::log_error("connection failed", {{"exception", "unknown"}});
+  }
 }
 
 // Errors the server answers itself, before a request reaches the pipeline.
@@ -157,7 +178,7 @@ void Server::run() {
     core::log_info("shutdown requested", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
     stop();
   });
-  net::co_spawn(s.acceptor.get_executor(), s.accept_loop(), net::detached);
+  net::co_spawn(s.acceptor.get_executor(), s.accept_loop(), log_if_failed);
   auto work = net::make_work_guard(s.ioc);
   std::vector<std::thread> threads;
   for (unsigned i = 0; i < std::max(1u, s.options.threads); ++i) threads.emplace_back([&s] { s.ioc.run(); });
@@ -204,7 +225,7 @@ net::awaitable<void> Server::Impl::accept_loop() {
     }
     socket.set_option(tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), net::detached);
+    net::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), log_if_failed);
   }
 }
 
