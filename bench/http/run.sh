@@ -35,21 +35,30 @@ for _ in $(seq 100); do
 done
 [ -n "$port" ] || { echo "bench/http: server did not start"; cat "$work/server.log"; exit 1; }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$server_pid/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$server_pid/status"; }
 
 run() {
   local name=$1 path=$2
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t "$wrk_threads" -c "$connections" -d "$duration" --latency "http://127.0.0.1:$port$path")
-  local rps p99
+  after=$(cpu_ticks)
+  local rps p99 total cpu_us
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  total=$(awk '/requests in/ {print $1}' <<<"$out")
+  # Server CPU per request: meaningful even when other processes compete for the cores.
+  cpu_us=$(awk -v t=$((after - before)) -v n="$total" -v hz="$ticks_per_second" 'BEGIN {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
   local errors
   errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
-  printf '%-8s %-8s requests/s %10s   p99 %8s   rss %6s MB %s\n' "http" "$name" "$rps" "$p99" "$(rss_mb)" "$errors"
+  printf '%-8s %-8s requests/s %10s   p99 %8s   server cpu %6s us/req   rss %6s MB %s\n' \
+    "http" "$name" "$rps" "$p99" "$cpu_us" "$(rss_mb)" "$errors"
 }
 
+echo "bench/http: load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers the figures)"
 echo "bench/http: server threads $server_threads, wrk threads $wrk_threads, $connections connections, $duration each"
 wrk -t 1 -c 4 -d 1s "http://127.0.0.1:$port/health" >/dev/null  # warm-up
 run health /health

@@ -45,8 +45,9 @@ RangeOutcome parse_range(std::string_view header, std::uint64_t size, ByteRange&
   }
   const auto start = to_number(first);
   const auto end = last.empty() ? std::optional<std::uint64_t>(size ? size - 1 : 0) : to_number(last);
-  if (!start || !end || *end < *start) return RangeOutcome::whole;
+  if (!start || !end) return RangeOutcome::whole;
   if (*start >= size) return RangeOutcome::unsatisfiable;
+  if (*end < *start) return RangeOutcome::whole;
   out.offset = *start;
   out.length = std::min(*end, size - 1) - *start + 1;
   return RangeOutcome::partial;

@@ -5,7 +5,6 @@
 #include "http/server.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -64,13 +63,35 @@ Request to_request(BeastRequest&& in, const std::string& remote, bool& valid) {
   return std::move(*req);
 }
 
+bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
+
 template <class Body>
 void fill_head(bhttp::response<Body>& out, const Response& res, bool keep_alive) {
   out.version(11);
-  out.result(static_cast<unsigned>(res.status));
-  for (const auto& [name, value] : res.headers) out.insert(name, value);
+  out.result(res.status >= 100 && res.status <= 599 ? static_cast<unsigned>(res.status) : 500u);
+  for (const auto& [name, value] : res.headers) {
+    // A line break in a header would let whoever supplied the value write their own headers.
+    if (has_line_break(name) || has_line_break(value) || name.empty()) {
+      core::log_error("dropped a response header with a line break", {{"header", name}});
+      continue;
+    }
+    out.insert(name, value);
+  }
   out.set(bhttp::field::server, "storyloom");
   out.keep_alive(keep_alive);
+}
+
+// Connection coroutines end here; an exception means a bug, logged rather than ending the
+// server thread (which would terminate the process).
+void log_if_failed(std::exception_ptr failure) {
+  if (!failure) return;
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    core::log_error("connection failed", {{"exception", e.what()}});
+  } catch (...) {
+    core::log_error("connection failed", {{"exception", "unknown"}});
+  }
 }
 
 // Errors the server answers itself, before a request reaches the pipeline.
@@ -87,9 +108,15 @@ Response server_error(core::ErrorKind kind, std::string code, std::string messag
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
-  net::io_context ioc;
-  tcp::acceptor acceptor{net::make_strand(ioc)};
-  net::signal_set signals{ioc, SIGINT, SIGTERM};
+  // Owned through pointers so run() can destroy them in order once the threads are joined:
+  // destroying the io_context destroys the suspended connection coroutines, closing their sockets.
+  // The concurrency hint lets Asio skip locking when it runs on one thread.
+  std::unique_ptr<net::io_context> ioc_owner = std::make_unique<net::io_context>(static_cast<int>(std::max(1u, options.threads)));
+  net::io_context& ioc = *ioc_owner;
+  std::unique_ptr<tcp::acceptor> acceptor_owner = std::make_unique<tcp::acceptor>(net::make_strand(ioc));
+  tcp::acceptor& acceptor = *acceptor_owner;
+  std::unique_ptr<net::signal_set> signals_owner = std::make_unique<net::signal_set>(ioc, SIGINT, SIGTERM);
+  net::signal_set& signals = *signals_owner;
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::mutex mutex;
@@ -151,7 +178,7 @@ void Server::run() {
     core::log_info("shutdown requested", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
     stop();
   });
-  net::co_spawn(s.acceptor.get_executor(), s.accept_loop(), net::detached);
+  net::co_spawn(s.acceptor.get_executor(), s.accept_loop(), log_if_failed);
   auto work = net::make_work_guard(s.ioc);
   std::vector<std::thread> threads;
   for (unsigned i = 0; i < std::max(1u, s.options.threads); ++i) threads.emplace_back([&s] { s.ioc.run(); });
@@ -176,6 +203,9 @@ void Server::run() {
   work.reset();
   s.ioc.stop();
   for (auto& t : threads) t.join();
+  s.signals_owner.reset();
+  s.acceptor_owner.reset();
+  s.ioc_owner.reset();
   // 4. Stop background work.
   for (auto it = s.hooks.rbegin(); it != s.hooks.rend(); ++it) (*it)();
   core::log_info("server stopped", {{"abandoned_requests", abandoned}});
@@ -195,7 +225,7 @@ net::awaitable<void> Server::Impl::accept_loop() {
     }
     socket.set_option(tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), net::detached);
+    net::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), log_if_failed);
   }
 }
 
@@ -267,10 +297,9 @@ net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, 
     res = server_error(core::ErrorKind::too_large, "headers_too_large",
                        fmt::format("The request headers are larger than {} bytes.", options.max_header_bytes));
   } else if (ec == beast::error::timeout) {
-    if (got_bytes) {
-      res = server_error(core::ErrorKind::invalid_argument, "request_timeout", "The request took too long to arrive.");
-      res->status = 408;
-    }
+    // Beast has closed the socket already, so there is no one to answer; note slow clients.
+    if (got_bytes) core::log_warn("request timed out", {{"reason", "the client sent its request too slowly"}});
+    co_return;
   } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
     // Every other parse error: malformed request line, headers, chunking...
     res = server_error(core::ErrorKind::invalid_argument, "bad_request", "The request is not valid HTTP/1.1.");

@@ -52,7 +52,7 @@ TEST(Settings, EnvironmentNamesFollowTheSettingNames) {
 }
 
 TEST(Settings, PrecedenceIsDefaultFileEnvironmentFlags) {
-  const auto file = write_temp("storyloom-test.conf", "# comment\nhttp.port = 9000\n[data]\ndir = \"/srv/story\"\nshop.name = File Shop\n");
+  const auto file = write_temp("storyloom-test.conf", "# comment\nhttp.port = 9000\nshop.name = File Shop\n[data]\ndir = \"/srv/story\"\n");
   auto in = input({{"STORYLOOM_HTTP_PORT", "9100"}, {"STORYLOOM_WORKERS", "5"}});
   in.file = file;
   auto s = load_settings(settings_registry(), in);

@@ -44,7 +44,9 @@ TEST(Multipart, RefusesMalformedBodies) {
   const auto refuse = [](std::string_view type, std::string_view body) {
     auto r = parse_multipart(type, body);
     EXPECT_FALSE(r.has_value()) << body;
-    if (!r) EXPECT_EQ(r.error().code, "invalid_multipart");
+    if (!r) {
+      EXPECT_EQ(r.error().code, "invalid_multipart");
+    }
   };
   refuse("application/json", "{}");
   refuse("multipart/form-data", "------XyZ--");
