@@ -1,0 +1,163 @@
+#include "art/vector_illustrator.hpp"
+
+#include "art/cairo_image.hpp"
+#include "art/colour.hpp"
+#include "art/layer_painters.hpp"
+#include "art/page_layout.hpp"
+
+namespace storyloom::art {
+namespace {
+
+std::vector<std::string> assets_used(const KitLibrary& kits) {
+  std::vector<std::string> out;
+  auto add_kit = [&](const SceneKit& kit) {
+    for (const auto& [noun, asset] : kit.props) out.push_back(asset);
+    for (const auto& [id, setting] : kit.settings)
+      for (const auto& layer : setting.layers) out.insert(out.end(), layer.assets.begin(), layer.assets.end());
+  };
+  add_kit(kits.generic.shared);
+  for (const auto& [theme, kit] : kits.themes) add_kit(kit);
+  for (const auto& [kind, companion] : kits.generic.companions) out.push_back(companion.asset);
+  return out;
+}
+
+template <class Map>
+const typename Map::mapped_type& pick(const Map& map, const std::string& key, const std::string& fallback) {
+  auto it = map.find(key);
+  return it != map.end() ? it->second : map.at(fallback);
+}
+
+HeroColours hero_colours(const core::HeroLook& look, const SceneKit& kit, const Palette& generic_day) {
+  auto colour = [](const std::string& hex, core::Rgba fallback) { return parse_colour(hex).value_or(fallback); };
+  auto named = [&](const char* key, core::Rgba fallback) {
+    auto it = generic_day.find(key);
+    return it == generic_day.end() ? fallback : it->second;
+  };
+  HeroColours c;
+  c.skin = colour(look.skin_tone, {224, 172, 105, 255});
+  c.hair = colour(look.hair_colour, {74, 49, 33, 255});
+  c.eyes = colour(look.eye_colour, {59, 42, 26, 255});
+  c.outfit = colour(look.outfit_colour, {58, 123, 213, 255});
+  c.trousers = named("hero_trousers", {52, 70, 107, 255});
+  c.shoes = named("hero_shoes", {90, 58, 40, 255});
+  c.accent = kit.accent;
+  c.hair_style = look.hair_style;
+  c.extras = kit.outfit;
+  return c;
+}
+
+std::vector<std::string> prop_assets(const core::IllustrationBrief& brief, const SceneKit& kit, const SceneKit& shared) {
+  std::vector<std::string> out;
+  for (const auto& noun : brief.props) {
+    if (auto it = kit.props.find(noun); it != kit.props.end()) {
+      out.push_back(it->second);
+    } else if (auto g = shared.props.find(noun); g != shared.props.end()) {
+      out.push_back(g->second);
+    }
+  }
+  return out;
+}
+
+// The mood's colour wash, a soft vignette, and sparkles for wonder and triumph.
+void grade_mood(SceneCanvas& cv, const Mood& mood) {
+  if (mood.tint.a > 0) {
+    set_source(cv.cr, mood.tint);
+    cairo_paint(cv.cr);
+  }
+  if (mood.sparkles) {
+    Layer sparkles{.kind = "sparkles", .colour = "#fff6c8", .height = 0.004, .count = 18, .band = {0.05, 0.6}};
+    paint_layer(cv, sparkles);
+  }
+  if (mood.vignette > 0) {
+    const double cx = cv.w / 2, cy = cv.h / 2, r = std::hypot(cv.w, cv.h) / 2;
+    cairo_pattern_t* v = cairo_pattern_create_radial(cx, cy, r * 0.55, cx, cy, r);
+    cairo_pattern_add_color_stop_rgba(v, 0, 0.1, 0.05, 0.15, 0);
+    cairo_pattern_add_color_stop_rgba(v, 1, 0.1, 0.05, 0.15, mood.vignette);
+    cairo_set_source(cv.cr, v);
+    cairo_paint(cv.cr);
+    cairo_pattern_destroy(v);
+  }
+}
+
+void draw_picture(SceneCanvas& cv, const PlacedPicture& p) {
+  cv.assets->draw(cv.cr, p.asset, p.x, p.bottom, p.height, p.flip);
+}
+
+void draw_ground_shadow(cairo_t* cr, double x, double y, double width) {
+  cairo_save(cr);
+  cairo_translate(cr, x, y);
+  cairo_scale(cr, width, width * 0.18);
+  cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
+  cairo_restore(cr);
+  cairo_set_source_rgba(cr, 0.05, 0.05, 0.1, 0.22);
+  cairo_fill(cr);
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<VectorIllustrator>> VectorIllustrator::load(const std::filesystem::path& art_dir) {
+  auto kits = load_kit_library(art_dir);
+  if (!kits) return core::fail(kits.error());
+  auto assets = SvgAssets::load(art_dir, assets_used(*kits));
+  if (!assets) return core::fail(assets.error());
+  return std::unique_ptr<VectorIllustrator>(new VectorIllustrator(std::move(*kits), std::move(*assets)));
+}
+
+core::Result<Illustration> VectorIllustrator::illustrate(const core::IllustrationBrief& brief, const core::HeroLook& look,
+                                                         int width_px, int height_px, std::uint64_t seed) {
+  const SceneKit* kit = kits_.theme(brief.theme);
+  if (!kit) {
+    return core::fail(core::ErrorKind::not_found, "art_unknown_theme", fmt::format("There is no scene kit for theme '{}'.", brief.theme));
+  }
+  const Setting* setting = kits_.setting(*kit, brief.setting);
+  if (!setting) {
+    return core::fail(core::ErrorKind::not_found, "art_unknown_setting",
+                      fmt::format("Theme '{}' has no setting '{}'.", brief.theme, brief.setting));
+  }
+  auto surface = make_surface(width_px, height_px);
+  if (!surface) return core::fail(surface.error());
+  const GenericKit& generic = kits_.generic;
+  const bool at_home = !kit->settings.contains(brief.setting);
+  const SceneKit& palette_kit = at_home ? generic.shared : *kit;
+  const Palette& palette = pick(palette_kit.palettes, brief.time_of_day, "day");
+  const Pose& pose = pick(generic.poses, brief.pose, "standing");
+  const Mood& mood = pick(generic.moods, brief.mood, "joyful");
+  const Companion* companion = nullptr;
+  if (brief.companion) {
+    auto it = generic.companions.find(brief.companion_kind);
+    if (it == generic.companions.end()) it = generic.companions.find(kit->default_companion);
+    if (it != generic.companions.end()) companion = &it->second;
+  }
+  SeededRandom rng(seed);
+  const LayoutInputs inputs{*setting, pose, pick(generic.framing, brief.framing, "medium"), brief.framing == "close",
+                            companion, prop_assets(brief, *kit, generic.shared),
+                            palette.contains("light") ? brief.time_of_day : "day", double(width_px), double(height_px)};
+  const PageLayout page = plan_page(inputs, rng.fork("layout"));
+
+  ContextPtr cr(cairo_create(surface->get()));
+  SceneCanvas cv{cr.get(), double(width_px), double(height_px), &palette, brief.time_of_day, &assets_,
+                 rng.fork("scene"), page.light, page.mirrored};
+  if (!palette_kit.palettes.contains(brief.time_of_day)) cv.time_of_day = "day";
+  for (const auto& layer : setting->layers)
+    if (!layer.front) paint_layer(cv, layer);
+  for (const auto& prop : page.props) draw_picture(cv, prop);
+  const HeroColours colours = hero_colours(look, *kit, pick(generic.shared.palettes, "day", "day"));
+  if (!pose.airborne && pose.rotate == 0 && !setting->underwater) {
+    draw_ground_shadow(cr.get(), page.hero.x, page.hero.feet_y, page.hero.height * 0.16);
+  }
+  const bool companion_behind = page.companion && page.companion->bottom < page.hero.feet_y;
+  if (companion_behind) draw_picture(cv, *page.companion);
+  Illustration out;
+  out.hero = draw_hero(cr.get(), pose, mood, colours, page.hero);
+  if (page.held_prop) draw_picture(cv, *page.held_prop);
+  if (page.companion && !companion_behind) draw_picture(cv, *page.companion);
+  for (const auto& layer : setting->layers)
+    if (layer.front) paint_layer(cv, layer);
+  grade_mood(cv, mood);
+  cr.reset();
+  out.image = image_from_surface(surface->get());
+  out.scene_light = palette.contains("light") ? palette.at("light") : core::Rgba{255, 255, 255, 255};
+  return out;
+}
+
+}  // namespace storyloom::art
