@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
       auto png = art::encode_png(picture->image);
       const auto file = out_dir / (theme + "-" + setting + "-" + brief.pose + "-" + brief.time_of_day + ".png");
       std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(png->data()), png->size());
-      std::printf("%s\n", file.c_str());
+      std::printf("%s head=(%.0f,%.0f) r=%.0f tilt=%.0f\n", file.c_str(), picture->hero.head_centre.x,
+                  picture->hero.head_centre.y, picture->hero.head_radius, picture->hero.tilt_degrees);
     }
   }
   return 0;

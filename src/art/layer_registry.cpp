@@ -51,6 +51,9 @@ void paint_layer(SceneCanvas& canvas, const Layer& layer) {
   cairo_save(canvas.cr);
   it->second(canvas, layer);
   cairo_restore(canvas.cr);
+  if (cairo_status(canvas.cr) != CAIRO_STATUS_SUCCESS && canvas.problem.empty()) {
+    canvas.problem = fmt::format("{} layer: {}", layer.kind, cairo_status_to_string(cairo_status(canvas.cr)));
+  }
 }
 
 }  // namespace storyloom::art

@@ -31,11 +31,13 @@ HeroFrame place_hero(const LayoutInputs& in, SeededRandom& rng) {
   const double w = in.width, h = in.height;
   static constexpr double kSlots[] = {0.3, 0.5, 0.7};
   HeroFrame f;
-  f.height = h * in.framing * rng.between(0.95, 1.05);
+  const bool floating = in.pose.airborne || (in.setting.underwater && in.pose.rotate != 0);
+  // A whole flying or swimming body must fit across the page, so it is never drawn close up.
+  f.height = h * (floating ? std::min(in.framing, 0.5) : in.framing) * rng.between(0.95, 1.05);
   const double slot = kSlots[rng.below(3)] + rng.between(-0.04, 0.04);
-  f.x = w * (in.close ? 0.5 + (slot - 0.5) * 0.5 : slot);
+  f.x = w * (in.close && !floating ? 0.5 + (slot - 0.5) * 0.5 : slot);
   f.flip = slot > 0.55 || (slot > 0.45 && rng.uniform() < 0.5);  // face into the page
-  if (in.pose.airborne || (in.setting.underwater && in.pose.rotate != 0)) {
+  if (floating) {
     f.feet_y = h * rng.between(0.42, 0.52) + 0.5 * f.height;  // body centre mid-page
   } else {
     f.feet_y = h * (in.setting.ground_y + rng.between(-0.015, 0.015));

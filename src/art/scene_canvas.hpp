@@ -21,6 +21,7 @@ struct SceneCanvas {
   SeededRandom rng{0};
   core::PointF light{0.7, 0.2};  // where the sun/moon/lamp is, as a page fraction
   bool mirrored = false;         // seeded left-right swap of the backdrop's asymmetric parts
+  std::string problem;           // first drawing failure (Cairo stops drawing after one)
 
   double px(double fx) const { return fx * w; }
   double py(double fy) const { return fy * h; }

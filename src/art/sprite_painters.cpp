@@ -14,6 +14,8 @@ void draw_hazed(SceneCanvas& cv, const std::string& asset, double x, double bott
     cv.assets->draw(cv.cr, asset, x, bottom, height, flip, opacity);
     return;
   }
+  cairo_save(cv.cr);
+  cv.assets->clip_to_box(cv.cr, asset, x, bottom, height);
   cairo_push_group(cv.cr);
   cv.assets->draw(cv.cr, asset, x, bottom, height, flip);
   cairo_pattern_t* picture = cairo_pop_group(cv.cr);
@@ -25,6 +27,7 @@ void draw_hazed(SceneCanvas& cv, const std::string& asset, double x, double bott
   cairo_pop_group_to_source(cv.cr);
   cairo_paint_with_alpha(cv.cr, opacity);
   cairo_pattern_destroy(picture);
+  cairo_restore(cv.cr);
 }
 
 }  // namespace

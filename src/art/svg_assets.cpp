@@ -62,6 +62,12 @@ double SvgAssets::aspect(const std::string& asset) const {
   return it == pictures_.end() ? 1.0 : it->second.width / it->second.height;
 }
 
+void SvgAssets::clip_to_box(cairo_t* cr, const std::string& asset, double cx, double bottom, double height) const {
+  const double width = height * aspect(asset);
+  cairo_rectangle(cr, cx - width / 2, bottom - height, width, height);
+  cairo_clip(cr);
+}
+
 double SvgAssets::draw(cairo_t* cr, const std::string& asset, double cx, double bottom, double height, bool flip,
                        double opacity) const {
   auto it = pictures_.find(asset);
@@ -70,19 +76,28 @@ double SvgAssets::draw(cairo_t* cr, const std::string& asset, double cx, double 
   HandlePtr handle = parse(it->second.bytes, problem);  // handles are not thread-safe: one per draw
   if (!handle) return 0;
   const double width = height * it->second.width / it->second.height;
+  const double left = cx - width / 2, top = bottom - height;
+  // librsvg is drawn unmirrored into a group the size of the picture; mirroring is done by the
+  // group's pattern matrix (librsvg mishandles mirrored target matrices).
   cairo_save(cr);
-  cairo_translate(cr, cx, bottom - height);
-  if (flip) cairo_scale(cr, -1, 1);
-  cairo_translate(cr, -width / 2, 0);
-  if (opacity < 1.0) cairo_push_group(cr);
-  const RsvgRectangle viewport{0, 0, width, height};
+  cairo_rectangle(cr, left, top, width, height);
+  cairo_clip(cr);
+  cairo_push_group(cr);
+  const RsvgRectangle viewport{left, top, width, height};
   GError* error = nullptr;
   const bool ok = rsvg_handle_render_document(handle.get(), cr, &viewport, &error);
   if (error) g_error_free(error);
-  if (opacity < 1.0) {
-    cairo_pop_group_to_source(cr);
-    cairo_paint_with_alpha(cr, opacity);
+  cairo_pattern_t* picture = cairo_pop_group(cr);
+  if (flip) {
+    cairo_matrix_t user_to_group, mirror, combined;
+    cairo_pattern_get_matrix(picture, &user_to_group);
+    cairo_matrix_init(&mirror, -1, 0, 0, 1, 2 * cx, 0);
+    cairo_matrix_multiply(&combined, &mirror, &user_to_group);
+    cairo_pattern_set_matrix(picture, &combined);
   }
+  cairo_set_source(cr, picture);
+  cairo_paint_with_alpha(cr, opacity);
+  cairo_pattern_destroy(picture);
   cairo_restore(cr);
   return ok ? width : 0;
 }

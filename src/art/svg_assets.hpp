@@ -25,6 +25,8 @@ class SvgAssets {
 
   bool has(const std::string& asset) const { return pictures_.contains(asset); }
   double aspect(const std::string& asset) const;  // width / height; 1 when unknown
+  // Clips `cr` to the box draw() would fill (call inside cairo_save/restore), so groups stay small.
+  void clip_to_box(cairo_t* cr, const std::string& asset, double cx, double bottom, double height) const;
   // Draws `asset` with its bottom centre at (cx, bottom), `height` px tall, mirrored when flip.
   // Returns the drawn width in px (0 when the asset is unknown or fails to render).
   double draw(cairo_t* cr, const std::string& asset, double cx, double bottom, double height, bool flip = false,

@@ -154,6 +154,11 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   for (const auto& layer : setting->layers)
     if (layer.front) paint_layer(cv, layer);
   grade_mood(cv, mood);
+  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
+    return core::fail(core::ErrorKind::internal, "art_render_failed",
+                      fmt::format("Drawing {}/{} failed: {}", brief.theme, brief.setting,
+                                  cv.problem.empty() ? cairo_status_to_string(cairo_status(cr.get())) : cv.problem));
+  }
   cr.reset();
   out.image = image_from_surface(surface->get());
   out.scene_light = palette.contains("light") ? palette.at("light") : core::Rgba{255, 255, 255, 255};
