@@ -21,6 +21,7 @@ struct Illustration {
   core::Image image;
   HeroPlacement hero;
   core::Rgba scene_light{255, 255, 255, 255};  // the colour of the light falling on the hero
+  core::Rgba hero_skin{224, 172, 105, 255};    // the unlit skin tone the hero was drawn with
 };
 
 }  // namespace storyloom::art

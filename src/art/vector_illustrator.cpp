@@ -21,6 +21,11 @@ std::vector<std::string> assets_used(const KitLibrary& kits) {
   return out;
 }
 
+// The time of day drawn: the brief's when the kit has a palette for it, else "day".
+std::string cv_time(const SceneKit& kit, const std::string& time_of_day) {
+  return kit.palettes.contains(time_of_day) ? time_of_day : "day";
+}
+
 template <class Map>
 const typename Map::mapped_type& pick(const Map& map, const std::string& key, const std::string& fallback) {
   auto it = map.find(key);
@@ -131,13 +136,13 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   SeededRandom rng(seed);
   const LayoutInputs inputs{*setting, pose, pick(generic.framing, brief.framing, "medium"), brief.framing == "close",
                             companion, prop_assets(brief, *kit, generic.shared),
-                            palette.contains("light") ? brief.time_of_day : "day", double(width_px), double(height_px)};
+                            cv_time(palette_kit, brief.time_of_day), double(width_px), double(height_px)};
   const PageLayout page = plan_page(inputs, rng.fork("layout"));
 
   ContextPtr cr(cairo_create(surface->get()));
   SceneCanvas cv{cr.get(), double(width_px), double(height_px), &palette, brief.time_of_day, &assets_,
                  rng.fork("scene"), page.light, page.mirrored};
-  if (!palette_kit.palettes.contains(brief.time_of_day)) cv.time_of_day = "day";
+  cv.time_of_day = cv_time(palette_kit, brief.time_of_day);
   for (const auto& layer : setting->layers)
     if (!layer.front) paint_layer(cv, layer);
   for (const auto& prop : page.props) draw_picture(cv, prop);
@@ -153,6 +158,10 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   if (page.companion && !companion_behind) draw_picture(cv, *page.companion);
   for (const auto& layer : setting->layers)
     if (layer.front) paint_layer(cv, layer);
+  if (auto ambient = palette.find("ambient"); ambient != palette.end()) {  // the hour's light on everyone
+    set_source(cr.get(), ambient->second);
+    cairo_paint(cr.get());
+  }
   grade_mood(cv, mood);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
     return core::fail(core::ErrorKind::internal, "art_render_failed",
@@ -161,7 +170,8 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   }
   cr.reset();
   out.image = image_from_surface(surface->get());
-  out.scene_light = palette.contains("light") ? palette.at("light") : core::Rgba{255, 255, 255, 255};
+  out.scene_light = palette.at("light");
+  out.hero_skin = colours.skin;
   return out;
 }
 

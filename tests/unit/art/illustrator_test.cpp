@@ -1,0 +1,144 @@
+// The vector illustrator over the whole brief vocabulary: every theme and setting draws,
+// a seed always draws the same picture, and the hero's head stays inside the safe area.
+#include <gtest/gtest.h>
+
+#include "art/page_layout.hpp"
+#include "art_test_support.hpp"
+
+namespace storyloom::art {
+namespace {
+
+using testing::brief;
+using testing::changed_fraction;
+using testing::shared_illustrator;
+
+core::Image draw(const core::IllustrationBrief& b, std::uint64_t seed, int size = 192) {
+  auto page = shared_illustrator().illustrate(b, core::HeroLook{}, size, size, seed);
+  EXPECT_TRUE(page) << b.theme << "/" << b.setting << ": " << (page ? "" : page.error().message);
+  return page ? page->image : core::Image{};
+}
+
+// A real picture has many colours; a blank or broken render has a handful.
+std::size_t distinct_colours(const core::Image& img) {
+  std::set<std::uint32_t> seen;
+  for (std::size_t i = 0; i < img.pixels.size(); i += 4 * 7) {
+    seen.insert(img.pixels[i] << 16 | img.pixels[i + 1] << 8 | img.pixels[i + 2]);
+  }
+  return seen.size();
+}
+
+TEST(VectorIllustrator, DrawsEveryDocumentedThemeAndSetting) {
+  const auto themes = testing::documented_settings();
+  ASSERT_EQ(themes.size(), 8u);
+  static const char* times[] = {"morning", "day", "sunset", "night"};
+  int n = 0;
+  for (const auto& [theme, settings] : themes) {
+    ASSERT_EQ(settings.size(), 4u) << theme;
+    std::vector<std::string> all = settings;
+    all.push_back("home-bedroom");
+    for (const auto& setting : all) {
+      const core::Image img = draw(brief(theme, setting, "walking", times[n++ % 4]), 7);
+      ASSERT_FALSE(img.empty()) << theme << "/" << setting;
+      EXPECT_GT(distinct_colours(img), 200u) << theme << "/" << setting << " looks blank";
+    }
+  }
+}
+
+TEST(VectorIllustrator, SameSeedSamePixels) {
+  const auto b = brief("pirate-island", "sandy-beach", "waving", "sunset");
+  EXPECT_EQ(draw(b, 42).pixels, draw(b, 42).pixels);
+}
+
+TEST(VectorIllustrator, SeedsAndPosesChangeThePicture) {
+  const auto b = brief("enchanted-forest", "forest-path");
+  const core::Image base = draw(b, 1);
+  EXPECT_GT(changed_fraction(base, draw(b, 2), 8), 0.05);
+  auto jumping = b;
+  jumping.pose = "jumping";
+  EXPECT_GT(changed_fraction(base, draw(jumping, 1), 8), 0.01);
+}
+
+TEST(VectorIllustrator, TimeOfDayChangesTheLight) {
+  const core::Image day = draw(brief("snow-kingdom", "frozen-lake", "standing", "day"), 3);
+  const core::Image night = draw(brief("snow-kingdom", "frozen-lake", "standing", "night"), 3);
+  auto brightness = [](const core::Image& img) {
+    double sum = 0;
+    for (std::size_t i = 0; i < img.pixels.size(); i += 4) sum += img.pixels[i] + img.pixels[i + 1] + img.pixels[i + 2];
+    return sum / img.pixels.size();
+  };
+  EXPECT_LT(brightness(night), brightness(day) * 0.8);
+}
+
+TEST(VectorIllustrator, HeroHeadStaysInsideTheSafeArea) {
+  const int size = 400;
+  const double margin = size * 0.5 / 10.25;  // the print safe margin: 0.5 in of a 10.25 in page
+  for (const auto& pose : testing::documented_poses()) {
+    for (const char* framing : {"wide", "medium", "close"}) {
+      for (std::uint64_t seed = 0; seed < 6; ++seed) {
+        auto page = shared_illustrator().illustrate(brief("superhero-city", "city-street", pose, "day", framing),
+                                                    core::HeroLook{}, size, size, seed);
+        ASSERT_TRUE(page);
+        const auto& h = page->hero;
+        SCOPED_TRACE(pose + "/" + framing + " seed " + std::to_string(seed));
+        EXPECT_GT(h.head_radius, size * 0.02);
+        EXPECT_GE(h.head_centre.x - h.head_radius, margin);
+        EXPECT_LE(h.head_centre.x + h.head_radius, size - margin);
+        EXPECT_GE(h.head_centre.y - h.head_radius, margin);
+        EXPECT_LE(h.head_centre.y + h.head_radius, size - margin);
+      }
+    }
+  }
+}
+
+TEST(VectorIllustrator, HeroPositionVariesAcrossPages) {
+  std::set<int> columns;
+  for (std::uint64_t seed = 0; seed < 12; ++seed) {
+    auto page = shared_illustrator().illustrate(brief("jungle-safari", "savanna"), core::HeroLook{}, 300, 300, seed);
+    ASSERT_TRUE(page);
+    columns.insert(static_cast<int>(page->hero.head_centre.x / 100));  // left, centre, right third
+  }
+  EXPECT_EQ(columns.size(), 3u);
+}
+
+TEST(VectorIllustrator, FramingScalesTheHero) {
+  auto radius = [](const char* framing) {
+    auto page = shared_illustrator().illustrate(brief("dinosaur-valley", "fern-jungle", "standing", "day", framing),
+                                                core::HeroLook{}, 300, 300, 5);
+    return page ? page->hero.head_radius : 0.0;
+  };
+  EXPECT_LT(radius("wide"), radius("medium"));
+  EXPECT_LT(radius("medium"), radius("close"));
+}
+
+TEST(VectorIllustrator, HeroLookColoursTheOutfit) {
+  const auto b = brief("space-voyage", "moon-surface");
+  core::HeroLook green;
+  green.outfit_colour = "#10c020";
+  auto blue = shared_illustrator().illustrate(b, core::HeroLook{}, 200, 200, 9);
+  auto other = shared_illustrator().illustrate(b, green, 200, 200, 9);
+  ASSERT_TRUE(blue && other);
+  EXPECT_GT(changed_fraction(blue->image, other->image, 20), 0.005);
+}
+
+TEST(VectorIllustrator, RefusesUnknownThemeSettingAndSize) {
+  auto theme = shared_illustrator().illustrate(brief("atlantis", "forest-path"), {}, 100, 100, 1);
+  ASSERT_FALSE(theme);
+  EXPECT_EQ(theme.error().code, "art_unknown_theme");
+  auto setting = shared_illustrator().illustrate(brief("space-voyage", "forest-path"), {}, 100, 100, 1);
+  ASSERT_FALSE(setting);
+  EXPECT_EQ(setting.error().code, "art_unknown_setting");
+  auto size = shared_illustrator().illustrate(brief("space-voyage", "starfield"), {}, 0, 100, 1);
+  ASSERT_FALSE(size);
+  EXPECT_EQ(size.error().code, "art_bad_size");
+}
+
+TEST(VectorIllustrator, UnknownVocabularyStillDraws) {
+  auto b = brief("under-the-sea", "coral-reef", "moonwalking", "teatime", "fisheye");
+  b.mood = "grumpy";
+  b.props = {"spaceship-that-does-not-exist"};
+  b.companion_kind = "kraken";
+  EXPECT_FALSE(draw(b, 3).empty());
+}
+
+}  // namespace
+}  // namespace storyloom::art
