@@ -50,7 +50,7 @@ void composite(cairo_surface_t* region, core::PointF origin, cairo_surface_t* fa
   const core::PointF eyes{(face.left_eye.x + face.right_eye.x) / 2, (face.left_eye.y + face.right_eye.y) / 2};
   const double eye_angle = std::atan2(face.right_eye.y - face.left_eye.y, face.right_eye.x - face.left_eye.x);
   const double tilt = hero.tilt_degrees * M_PI / 180.0;
-  const double scale = hero.head_radius * 1.75 / face.face_width;  // the jaw spans most of the drawn head
+  const double scale = hero.head_radius * 1.6 / face.face_width;  // the jaw spans most of the drawn head
   ContextPtr cr(cairo_create(region));
   cairo_translate(cr.get(), hero.head_centre.x - origin.x, hero.head_centre.y - origin.y);
   cairo_rotate(cr.get(), tilt);

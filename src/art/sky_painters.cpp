@@ -1,4 +1,5 @@
 // Sky layers: gradient, sun or moon with its glow, stars, clouds, aurora and light shafts.
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -12,15 +13,31 @@ void add_gradient_stop(cairo_pattern_t* p, double at, core::Rgba c, double alpha
   cairo_pattern_add_color_stop_rgba(p, at, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0 * alpha);
 }
 
+// Soft glows are smooth, so large ones are drawn at 1/8 size and scaled up (far cheaper than a
+// full-size radial gradient, and indistinguishable).
 void fill_radial_glow(SceneCanvas& cv, double x, double y, double radius, core::Rgba c, double alpha) {
-  cairo_pattern_t* glow = cairo_pattern_create_radial(x, y, 0, x, y, radius);
+  const double k = radius > 200 ? 8.0 : 1.0;
+  const int size = static_cast<int>(std::ceil(2 * radius / k)) + 2;
+  cairo_surface_t* small = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t* scr = cairo_create(small);
+  const double c0 = size / 2.0;
+  cairo_pattern_t* glow = cairo_pattern_create_radial(c0, c0, 0, c0, c0, radius / k);
   add_gradient_stop(glow, 0, c, alpha);
   add_gradient_stop(glow, 0.35, c, alpha * 0.45);
   add_gradient_stop(glow, 1, c, 0);
-  cairo_set_source(cv.cr, glow);
-  cairo_arc(cv.cr, x, y, radius, 0, 2 * M_PI);
-  cairo_fill(cv.cr);
+  cairo_set_source(scr, glow);
+  cairo_paint(scr);
   cairo_pattern_destroy(glow);
+  cairo_destroy(scr);
+  cairo_save(cv.cr);
+  cairo_translate(cv.cr, x - c0 * k, y - c0 * k);
+  cairo_scale(cv.cr, k, k);
+  cairo_set_source_surface(cv.cr, small, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cv.cr), CAIRO_FILTER_BILINEAR);
+  cairo_rectangle(cv.cr, 0, 0, size, size);
+  cairo_fill(cv.cr);
+  cairo_restore(cv.cr);
+  cairo_surface_destroy(small);
 }
 
 void puff(cairo_t* cr, double x, double y, double r) {
@@ -39,13 +56,23 @@ void twinkle(cairo_t* cr, double x, double y, double r) {
 
 }  // namespace
 
+// The sky covers the whole page, so it is written row by row straight into the surface: a
+// vertical gradient is one colour per row, far cheaper than Cairo's per-pixel gradient.
 void paint_sky(SceneCanvas& cv, const Layer& layer) {
-  cairo_pattern_t* sky = cairo_pattern_create_linear(0, 0, 0, cv.py(layer.y));
-  add_gradient_stop(sky, 0, cv.colour(layer.colour, cv.named("sky_top")));
-  add_gradient_stop(sky, 1, cv.colour(layer.colour2, cv.named("sky_bottom")));
-  cairo_set_source(cv.cr, sky);
-  cairo_paint(cv.cr);
-  cairo_pattern_destroy(sky);
+  const core::Rgba top = cv.colour(layer.colour, cv.named("sky_top"));
+  const core::Rgba bottom = cv.colour(layer.colour2, cv.named("sky_bottom"));
+  cairo_surface_t* surface = cairo_get_target(cv.cr);
+  cairo_surface_flush(surface);
+  unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  const int rows = cairo_image_surface_get_height(surface), cols = cairo_image_surface_get_width(surface);
+  const double horizon = std::max(1.0, cv.py(layer.y));
+  for (int y = 0; y < rows; ++y) {
+    const core::Rgba c = mix(top, bottom, (y + 0.5) / horizon);
+    const std::uint32_t pixel = 0xff000000u | (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+    std::fill_n(reinterpret_cast<std::uint32_t*>(data + static_cast<std::size_t>(y) * stride), cols, pixel);
+  }
+  cairo_surface_mark_dirty(surface);
 }
 
 // The sun by day (low and large at sunset), the moon at night; a wide soft glow either way.

@@ -1,9 +1,12 @@
 #include "art/svg_assets.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include <librsvg/rsvg.h>
+
+#include "art/cairo_image.hpp"
 
 namespace storyloom::art {
 namespace {
@@ -77,27 +80,28 @@ double SvgAssets::draw(cairo_t* cr, const std::string& asset, double cx, double 
   if (!handle) return 0;
   const double width = height * it->second.width / it->second.height;
   const double left = cx - width / 2, top = bottom - height;
-  // librsvg is drawn unmirrored into a group the size of the picture; mirroring is done by the
-  // group's pattern matrix (librsvg mishandles mirrored target matrices).
+  // librsvg draws into a surface just the picture's size: its own intermediate layers then
+  // stay small (given the page it would allocate page-sized ones), and mirroring is a matrix on
+  // the finished picture (librsvg mishandles mirrored target matrices).
+  const double ux = std::floor(left), uy = std::floor(top);
+  const int pw = static_cast<int>(std::ceil(width + (left - ux))) + 1, ph = static_cast<int>(std::ceil(height + (top - uy))) + 1;
+  if (pw <= 0 || ph <= 0 || pw > 12000 || ph > 12000) return 0;
+  SurfacePtr picture(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph));
+  ContextPtr pcr(cairo_create(picture.get()));
+  const RsvgRectangle viewport{left - ux, top - uy, width, height};
+  GError* error = nullptr;
+  const bool ok = rsvg_handle_render_document(handle.get(), pcr.get(), &viewport, &error);
+  if (error) g_error_free(error);
+  pcr.reset();
   cairo_save(cr);
   cairo_rectangle(cr, left, top, width, height);
   cairo_clip(cr);
-  cairo_push_group(cr);
-  const RsvgRectangle viewport{left, top, width, height};
-  GError* error = nullptr;
-  const bool ok = rsvg_handle_render_document(handle.get(), cr, &viewport, &error);
-  if (error) g_error_free(error);
-  cairo_pattern_t* picture = cairo_pop_group(cr);
   if (flip) {
-    cairo_matrix_t user_to_group, mirror, combined;
-    cairo_pattern_get_matrix(picture, &user_to_group);
-    cairo_matrix_init(&mirror, -1, 0, 0, 1, 2 * cx, 0);
-    cairo_matrix_multiply(&combined, &mirror, &user_to_group);
-    cairo_pattern_set_matrix(picture, &combined);
+    cairo_translate(cr, 2 * cx, 0);
+    cairo_scale(cr, -1, 1);
   }
-  cairo_set_source(cr, picture);
+  cairo_set_source_surface(cr, picture.get(), ux, uy);
   cairo_paint_with_alpha(cr, opacity);
-  cairo_pattern_destroy(picture);
   cairo_restore(cr);
   return ok ? width : 0;
 }

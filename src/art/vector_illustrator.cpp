@@ -63,25 +63,60 @@ std::vector<std::string> prop_assets(const core::IllustrationBrief& brief, const
   return out;
 }
 
-// The mood's colour wash, a soft vignette, and sparkles for wonder and triumph.
-void grade_mood(SceneCanvas& cv, const Mood& mood) {
-  if (mood.tint.a > 0) {
-    set_source(cv.cr, mood.tint);
-    cairo_paint(cv.cr);
+// The hour's ambient light, the mood's colour wash and a soft vignette in one pass: all three
+// are smooth, so they are composed on a small surface and laid over the page scaled up.
+void paint_light_overlay(SceneCanvas& cv, const Palette& palette, const Mood& mood) {
+  const int size = 96;
+  SurfacePtr small(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size));
+  ContextPtr scr(cairo_create(small.get()));
+  if (auto ambient = palette.find("ambient"); ambient != palette.end()) {
+    set_source(scr.get(), ambient->second);
+    cairo_paint(scr.get());
   }
-  if (mood.sparkles) {
-    Layer sparkles{.kind = "sparkles", .colour = "#fff6c8", .height = 0.004, .count = 18, .band = {0.05, 0.6}};
-    paint_layer(cv, sparkles);
+  if (mood.tint.a > 0) {
+    set_source(scr.get(), mood.tint);
+    cairo_paint(scr.get());
   }
   if (mood.vignette > 0) {
-    const double cx = cv.w / 2, cy = cv.h / 2, r = std::hypot(cv.w, cv.h) / 2;
-    cairo_pattern_t* v = cairo_pattern_create_radial(cx, cy, r * 0.55, cx, cy, r);
+    const double c = size / 2.0, r = size * 0.7071;
+    cairo_pattern_t* v = cairo_pattern_create_radial(c, c, r * 0.55, c, c, r);
     cairo_pattern_add_color_stop_rgba(v, 0, 0.1, 0.05, 0.15, 0);
     cairo_pattern_add_color_stop_rgba(v, 1, 0.1, 0.05, 0.15, mood.vignette);
-    cairo_set_source(cv.cr, v);
-    cairo_paint(cv.cr);
+    cairo_set_source(scr.get(), v);
+    cairo_paint(scr.get());
     cairo_pattern_destroy(v);
   }
+  scr.reset();
+  cairo_save(cv.cr);
+  cairo_scale(cv.cr, cv.w / size, cv.h / size);
+  cairo_set_source_surface(cv.cr, small.get(), 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cv.cr), CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_extend(cairo_get_source(cv.cr), CAIRO_EXTEND_PAD);
+  cairo_paint(cv.cr);
+  cairo_restore(cv.cr);
+}
+
+void paint_sparkles(SceneCanvas& cv, const Mood& mood) {
+  if (!mood.sparkles) return;
+  Layer sparkles{.kind = "sparkles", .colour = "#fff6c8", .height = 0.004, .count = 18, .band = {0.05, 0.6}};
+  paint_layer(cv, sparkles);
+}
+
+// One page-sized surface per thread, reused: a fresh 38 MB surface per print page costs more in
+// page faults than drawing the sky. Every page starts with its first layer covering it all.
+cairo_surface_t* page_surface(int width, int height, core::Error& error) {
+  thread_local SurfacePtr cached;
+  if (cached && cairo_image_surface_get_width(cached.get()) == width && cairo_image_surface_get_height(cached.get()) == height) {
+    return cached.get();
+  }
+  cached.reset();
+  auto made = make_surface(width, height);
+  if (!made) {
+    error = made.error();
+    return nullptr;
+  }
+  cached = std::move(*made);
+  return cached.get();
 }
 
 void draw_picture(SceneCanvas& cv, const PlacedPicture& p) {
@@ -119,8 +154,9 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
     return core::fail(core::ErrorKind::not_found, "art_unknown_setting",
                       fmt::format("Theme '{}' has no setting '{}'.", brief.theme, brief.setting));
   }
-  auto surface = make_surface(width_px, height_px);
-  if (!surface) return core::fail(surface.error());
+  core::Error surface_error;
+  cairo_surface_t* surface = page_surface(width_px, height_px, surface_error);
+  if (!surface) return core::fail(surface_error);
   const GenericKit& generic = kits_.generic;
   const bool at_home = !kit->settings.contains(brief.setting);
   const SceneKit& palette_kit = at_home ? generic.shared : *kit;
@@ -139,7 +175,10 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
                             cv_time(palette_kit, brief.time_of_day), double(width_px), double(height_px)};
   const PageLayout page = plan_page(inputs, rng.fork("layout"));
 
-  ContextPtr cr(cairo_create(surface->get()));
+  ContextPtr cr(cairo_create(surface));
+  cairo_set_operator(cr.get(), CAIRO_OPERATOR_CLEAR);  // a reused surface holds the last page
+  if (setting->layers.front().kind != "sky" || !setting->layers.front().when.empty()) cairo_paint(cr.get());
+  cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
   SceneCanvas cv{cr.get(), double(width_px), double(height_px), &palette, brief.time_of_day, &assets_,
                  rng.fork("scene"), page.light, page.mirrored};
   cv.time_of_day = cv_time(palette_kit, brief.time_of_day);
@@ -158,18 +197,15 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   if (page.companion && !companion_behind) draw_picture(cv, *page.companion);
   for (const auto& layer : setting->layers)
     if (layer.front) paint_layer(cv, layer);
-  if (auto ambient = palette.find("ambient"); ambient != palette.end()) {  // the hour's light on everyone
-    set_source(cr.get(), ambient->second);
-    cairo_paint(cr.get());
-  }
-  grade_mood(cv, mood);
+  paint_sparkles(cv, mood);
+  paint_light_overlay(cv, palette, mood);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
     return core::fail(core::ErrorKind::internal, "art_render_failed",
                       fmt::format("Drawing {}/{} failed: {}", brief.theme, brief.setting,
                                   cv.problem.empty() ? cairo_status_to_string(cairo_status(cr.get())) : cv.problem));
   }
   cr.reset();
-  out.image = image_from_surface(surface->get());
+  out.image = image_from_surface(surface);
   out.scene_light = palette.at("light");
   out.hero_skin = colours.skin;
   return out;
