@@ -92,3 +92,30 @@ TEST(KitValidation, BrokenJsonNamesTheFile) {
 
 }  // namespace
 }  // namespace storyloom::art
+
+namespace storyloom::art {
+namespace {
+
+// Only assets a kit uses are kept, and each one is credited in catalog/ATTRIBUTION.md.
+TEST(KitAssets, EveryCopiedAssetIsUsedAndCredited) {
+  std::ifstream in(fs::path(STORYLOOM_SOURCE_DIR) / "catalog" / "ATTRIBUTION.md");
+  const std::string credits((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string kits;
+  for (const auto& entry : fs::directory_iterator(testing::art_dir())) {
+    std::ifstream kit(entry.path() / "kit.json");
+    kits.append(std::istreambuf_iterator<char>(kit), std::istreambuf_iterator<char>());
+  }
+  int checked = 0;
+  for (const char* library : {"noto", "openclipart"}) {
+    for (const auto& file : fs::directory_iterator(testing::art_dir() / library)) {
+      const std::string asset = std::string(library) + "/" + file.path().filename().string();
+      EXPECT_NE(kits.find("\"" + asset + "\""), std::string::npos) << asset << " is not used by any kit";
+      EXPECT_NE(credits.find("| " + asset + " |"), std::string::npos) << asset << " is not in ATTRIBUTION.md";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 50);
+}
+
+}  // namespace
+}  // namespace storyloom::art
