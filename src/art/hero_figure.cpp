@@ -83,12 +83,42 @@ void draw_torso(cairo_t* cr, const HeroColours& c) {
   cairo_curve_to(cr, 0.125, kShoulderY + 0.04, 0.12, kShoulderY, 0.085, kShoulderY);
   cairo_curve_to(cr, 0.04, kShoulderY + 0.035, -0.04, kShoulderY + 0.035, -0.085, kShoulderY);
   cairo_close_path(cr);
+  cairo_path_t* torso = cairo_copy_path(cr);
   fill_outlined(cr, c.outfit);
+  cairo_save(cr);  // shade the far side of the shirt
+  cairo_append_path(cr, torso);
+  cairo_clip(cr);
+  cairo_rectangle(cr, 0.05, kShoulderY - 0.05, 0.1, 0.4);
+  set_source(cr, darker(c.outfit, 0.4), 0.2);
+  cairo_fill(cr);
+  cairo_restore(cr);
+  cairo_path_destroy(torso);
   cairo_move_to(cr, -0.05, kShoulderY + 0.012);  // collar highlight
   cairo_curve_to(cr, -0.02, kShoulderY + 0.045, 0.02, kShoulderY + 0.045, 0.05, kShoulderY + 0.012);
   cairo_set_line_width(cr, 0.012);
   set_source(cr, lighter(c.outfit, 0.45));
   cairo_stroke(cr);
+}
+
+// A soft shade on the side away from the light: the shape minus itself shifted towards the light.
+void shade(cairo_t* cr, void (*shape)(cairo_t*), double dx, double dy, core::Rgba base) {
+  cairo_save(cr);
+  shape(cr);
+  cairo_clip(cr);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle(cr, -1, -2, 2, 3);
+  cairo_translate(cr, dx, dy);
+  shape(cr);
+  set_source(cr, darker(base, 0.35), 0.22);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
+void head_shape(cairo_t* cr) {
+  cairo_save(cr);
+  cairo_scale(cr, 1.0, 1.04);
+  cairo_arc(cr, 0, 0, kHeadR, 0, 2 * M_PI);
+  cairo_restore(cr);
 }
 
 void draw_cape(cairo_t* cr, const HeroColours& c, const Pose& pose) {
@@ -102,8 +132,17 @@ void draw_cape(cairo_t* cr, const HeroColours& c, const Pose& pose) {
 }
 
 void draw_scarf(cairo_t* cr, const HeroColours& c) {
-  cairo_rectangle(cr, -0.07, kShoulderY - 0.035, 0.14, 0.045);
-  cairo_rectangle(cr, 0.025, kShoulderY, 0.045, 0.13);
+  cairo_move_to(cr, 0.03, kShoulderY);  // the tails, then the band over them
+  cairo_curve_to(cr, 0.04, kShoulderY + 0.05, 0.03, kShoulderY + 0.1, 0.045, kShoulderY + 0.13);
+  cairo_line_to(cr, 0.085, kShoulderY + 0.12);
+  cairo_curve_to(cr, 0.075, kShoulderY + 0.08, 0.08, kShoulderY + 0.04, 0.07, kShoulderY);
+  cairo_close_path(cr);
+  fill_outlined(cr, darker(c.accent, 0.1));
+  cairo_move_to(cr, -0.075, kShoulderY - 0.035);
+  cairo_curve_to(cr, -0.03, kShoulderY - 0.015, 0.03, kShoulderY - 0.015, 0.075, kShoulderY - 0.035);
+  cairo_line_to(cr, 0.08, kShoulderY + 0.012);
+  cairo_curve_to(cr, 0.03, kShoulderY + 0.035, -0.03, kShoulderY + 0.035, -0.08, kShoulderY + 0.012);
+  cairo_close_path(cr);
   fill_outlined(cr, c.accent);
 }
 
@@ -120,11 +159,9 @@ void draw_head(cairo_t* cr, const Pose& pose, const Mood& mood, const HeroColour
     cairo_arc(cr, side * kHeadR * 0.95, kHeadR * 0.12, kHeadR * 0.2, 0, 2 * M_PI);
     fill_outlined(cr, darker(c.skin, 0.04));
   }
-  cairo_save(cr);
-  cairo_scale(cr, 1.0, 1.04);
-  cairo_arc(cr, 0, 0, kHeadR, 0, 2 * M_PI);
-  cairo_restore(cr);
+  head_shape(cr);
   fill_outlined(cr, c.skin);
+  shade(cr, head_shape, -kHeadR * 0.16, -kHeadR * 0.1, c.skin);
   draw_face(cr, kHeadR, mood, c, pose.eyes_closed);
   draw_hair_front(cr, kHeadR, c);
   cairo_restore(cr);

@@ -73,6 +73,7 @@ Setting read_setting(const KitObject& obj, const std::string& id, const KitConte
   s.id = id;
   s.ground_y = obj.number("ground_y", 0.3, 1.0);
   s.underwater = obj.flag_or("underwater", false);
+  s.rest = obj.numbers_or("rest", 2);
   const auto& layers = obj.raw("layers");
   if (!layers.is_array() || layers.empty()) throw KitFieldError(obj.field("layers"), "must be a non-empty list");
   for (std::size_t i = 0; i < layers.size(); ++i) {

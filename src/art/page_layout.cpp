@@ -27,6 +27,17 @@ void keep_head_safe(const Pose& pose, HeroFrame& frame, double w, double h) {
   }
 }
 
+// A sleeping hero lies on the setting's bed, body centred on its rest point.
+HeroFrame place_sleeper(const LayoutInputs& in, bool mirrored) {
+  HeroFrame f;
+  f.height = in.height * std::min(in.framing, 0.3);
+  f.x = in.width * (mirrored ? 1.0 - in.setting.rest[0] : in.setting.rest[0]);
+  f.flip = mirrored;
+  f.feet_y = in.height * in.setting.rest[1] + (0.5 + in.pose.lift) * f.height;
+  keep_head_safe(in.pose, f, in.width, in.height);
+  return f;
+}
+
 HeroFrame place_hero(const LayoutInputs& in, SeededRandom& rng) {
   const double w = in.width, h = in.height;
   static constexpr double kSlots[] = {0.3, 0.5, 0.7};
@@ -85,7 +96,8 @@ PageLayout plan_page(const LayoutInputs& in, SeededRandom rng) {
   PageLayout page;
   page.mirrored = rng.uniform() < 0.5;
   page.light = light_for(in.time_of_day, page.mirrored);
-  page.hero = place_hero(in, rng);
+  const bool in_bed = in.pose.eyes_closed && in.setting.rest.size() == 2;
+  page.hero = in_bed ? place_sleeper(in, page.mirrored) : place_hero(in, rng);
   if (in.companion) page.companion = place_companion(in, page.hero, rng);
   std::size_t first_standing = 0;
   if (!in.pose.hold.empty() && !in.prop_assets.empty()) {

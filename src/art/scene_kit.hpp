@@ -42,6 +42,7 @@ struct Setting {
   bool underwater = false;       // hero swims/floats; no sun
   std::vector<Layer> layers;
   std::vector<core::PointF> anchors;  // ground spots where props may stand
+  std::vector<double> rest;           // [x, y]: where a sleeping hero lies (the bed); empty = ground
 };
 
 // Joint angles in degrees (0 = hanging straight down, positive = away from the body).

@@ -2,6 +2,9 @@
 // a seed always draws the same picture, and the hero's head stays inside the safe area.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "art/page_layout.hpp"
 #include "art_test_support.hpp"
 
@@ -138,6 +141,32 @@ TEST(VectorIllustrator, UnknownVocabularyStillDraws) {
   b.props = {"spaceship-that-does-not-exist"};
   b.companion_kind = "kraken";
   EXPECT_FALSE(draw(b, 3).empty());
+}
+
+}  // namespace
+}  // namespace storyloom::art
+
+namespace storyloom::art {
+namespace {
+
+// Books render pages on both cores at once: parallel pages must equal the same pages drawn alone.
+TEST(VectorIllustrator, PagesDrawnInParallelMatchSerial) {
+  std::vector<core::IllustrationBrief> briefs = {
+      testing::brief("pirate-island", "ship-deck", "pointing"), testing::brief("snow-kingdom", "ice-palace", "waving"),
+      testing::brief("space-voyage", "launch-pad", "running"), testing::brief("jungle-safari", "waterfall", "sitting")};
+  std::vector<core::Image> serial, parallel(briefs.size());
+  for (const auto& b : briefs) serial.push_back(draw(b, 5, 160));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = t; i < briefs.size(); i += 2) {
+        auto page = shared_illustrator().illustrate(briefs[i], core::HeroLook{}, 160, 160, 5);
+        if (page) parallel[i] = page->image;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (std::size_t i = 0; i < briefs.size(); ++i) EXPECT_EQ(serial[i].pixels, parallel[i].pixels) << i;
 }
 
 }  // namespace
