@@ -53,6 +53,13 @@ static void BM_EncodePrintPng(benchmark::State& state) {
 }
 BENCHMARK(BM_EncodePrintPng)->Unit(benchmark::kMillisecond);
 
+static void BM_EncodePrintJpeg(benchmark::State& state) {
+  core::IllustrationBrief brief{"enchanted-forest", "forest-path", "walking", "joyful", "day", "medium", {}, false, ""};
+  auto page = illustrator().illustrate(brief, core::HeroLook{}, 3075, 3075, 1);
+  for (auto _ : state) benchmark::DoNotOptimize(art::encode_jpeg(page->image, 92));
+}
+BENCHMARK(BM_EncodePrintJpeg)->Unit(benchmark::kMillisecond);
+
 static void BM_EncodePreviewJpeg(benchmark::State& state) {
   core::IllustrationBrief brief{"enchanted-forest", "forest-path", "walking", "joyful", "day", "medium", {}, false, ""};
   auto page = illustrator().illustrate(brief, core::HeroLook{}, 1024, 1024, 1);

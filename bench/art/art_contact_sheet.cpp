@@ -3,6 +3,7 @@
 // Writes OUT_DIR/<theme>-<setting>-<pose>-<time>.png for each theme's settings (pose, time,
 // mood and framing rotate through the vocabularies so one run shows a bit of everything).
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   }
   const std::filesystem::path out_dir = argv[1];
   const int size = argc > 2 ? std::stoi(argv[2]) : 512;
+  const char* only_pose = std::getenv("ART_POSE");  // e.g. ART_POSE=sleeping to look at one pose
   std::vector<std::string> themes(argv + std::min(argc, 3), argv + argc);
   std::filesystem::create_directories(out_dir);
   auto illustrator = art::VectorIllustrator::load(std::filesystem::path(STORYLOOM_SOURCE_DIR) / "catalog" / "art");
@@ -40,7 +42,7 @@ int main(int argc, char** argv) {
     for (const auto& [id, s] : kit.settings) settings.push_back(id);
     settings.push_back("home-bedroom");
     for (const auto& setting : settings) {
-      core::IllustrationBrief brief{theme, setting, poses[n % 12], moods[n % 8], times[n % 4], framings[n % 3],
+      core::IllustrationBrief brief{theme, setting, only_pose ? only_pose : poses[n % 12], moods[n % 8], times[n % 4], framings[n % 3],
                                     {"lantern", "map"}, n % 2 == 0, kinds[n % 8]};
       core::HeroLook look;
       static const char* hair[] = {"short", "long", "curly", "ponytail", "buzz"};

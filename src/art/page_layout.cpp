@@ -43,16 +43,17 @@ HeroFrame place_hero(const LayoutInputs& in, SeededRandom& rng) {
   static constexpr double kSlots[] = {0.3, 0.5, 0.7};
   HeroFrame f;
   const bool floating = in.pose.airborne || (in.setting.underwater && in.pose.rotate != 0);
-  // A whole flying or swimming body must fit across the page, so it is never drawn close up.
-  f.height = h * (floating ? std::min(in.framing, 0.5) : in.framing) * rng.between(0.95, 1.05);
+  // A whole flying, swimming or lying body must fit across the page: never drawn close up.
+  const bool horizontal = floating || std::abs(in.pose.rotate) > 45;
+  f.height = h * (horizontal ? std::min(in.framing, 0.45) : in.framing) * rng.between(0.95, 1.05);
   const double slot = kSlots[rng.below(3)] + rng.between(-0.04, 0.04);
-  f.x = w * (in.close && !floating ? 0.5 + (slot - 0.5) * 0.5 : slot);
+  f.x = w * (in.close && !horizontal ? 0.5 + (slot - 0.5) * 0.5 : slot);
   f.flip = slot > 0.55 || (slot > 0.45 && rng.uniform() < 0.5);  // face into the page
   if (floating) {
     f.feet_y = h * rng.between(0.42, 0.52) + 0.5 * f.height;  // body centre mid-page
   } else {
     f.feet_y = h * (in.setting.ground_y + rng.between(-0.015, 0.015));
-    if (in.close) f.feet_y = std::max(f.feet_y, h * 0.14 + 0.98 * f.height);
+    if (in.close && !horizontal) f.feet_y = std::max(f.feet_y, h * 0.14 + 0.98 * f.height);
   }
   keep_head_safe(in.pose, f, w, h);
   return f;
