@@ -171,3 +171,30 @@ TEST(VectorIllustrator, PagesDrawnInParallelMatchSerial) {
 
 }  // namespace
 }  // namespace storyloom::art
+
+namespace storyloom::art {
+namespace {
+
+// The preview a parent approves and the print page are the same picture at two sizes.
+TEST(VectorIllustrator, PreviewAndPrintShowTheSameComposition) {
+  const auto b = brief("dinosaur-valley", "nest-cliffs", "pointing", "sunset", "close");
+  auto preview = shared_illustrator().illustrate(b, core::HeroLook{}, 1024, 1024, 77);
+  auto print = shared_illustrator().illustrate(b, core::HeroLook{}, 3075, 3075, 77);
+  ASSERT_TRUE(preview && print);
+  const double k = 3075.0 / 1024.0;
+  EXPECT_NEAR(print->hero.head_centre.x, preview->hero.head_centre.x * k, 1.0);
+  EXPECT_NEAR(print->hero.head_centre.y, preview->hero.head_centre.y * k, 1.0);
+  EXPECT_NEAR(print->hero.head_radius, preview->hero.head_radius * k, 1.0);
+  int differing = 0;  // sample the print page at the preview's pixel centres
+  for (int y = 16; y < 1024; y += 32) {
+    for (int x = 16; x < 1024; x += 32) {
+      const auto* p = preview->image.at(x, y);
+      const auto* q = print->image.at(static_cast<int>((x + 0.5) * k), static_cast<int>((y + 0.5) * k));
+      differing += std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]) > 60;
+    }
+  }
+  EXPECT_LT(differing, 1024 / 20);  // only edges differ
+}
+
+}  // namespace
+}  // namespace storyloom::art
