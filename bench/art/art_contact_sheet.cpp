@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
       core::HeroLook look;
       static const char* hair[] = {"short", "long", "curly", "ponytail", "buzz"};
       look.hair_style = hair[n % 5];
+      if (const char* skin = std::getenv("ART_SKIN")) look.skin_tone = skin;  // e.g. ART_SKIN=#5c3a21
+      if (const char* hair_colour = std::getenv("ART_HAIR")) look.hair_colour = hair_colour;
+      if (const char* outfit = std::getenv("ART_OUTFIT")) look.outfit_colour = outfit;
       auto picture = (*illustrator)->illustrate(brief, look, size, size, 1000 + n);
       ++n;
       if (!picture) {
