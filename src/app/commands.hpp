@@ -13,5 +13,6 @@ struct CommandContext {
 };
 
 void add_version_command(CLI::App& app, CommandContext& ctx);
+void add_photo_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

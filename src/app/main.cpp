@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
 
   CommandContext ctx;
   add_version_command(app, ctx);
+  add_photo_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,30 @@
+// The thresholds of photo validation (issue 4, "Rules a parent would find fair"). Configuration
+// with defaults; docs/photos.md explains each number.
+#pragma once
+
+namespace storyloom::faces {
+
+struct FaceRules {
+  // Smallest face (side of the detector's square, pixels of the upright photo) we can draw a hero
+  // from: ~200 px of face on a printed page allows about 3x enlargement.
+  double min_face_px = 64;
+  // Another face counts ("matters") when its size is at least this share of the main face's;
+  // smaller ones are people far in the background and are ignored.
+  double comparable_face_ratio = 0.6;
+  // Head roll beyond which the photo counts as tilted or sideways.
+  double max_roll_degrees = 30;
+  // Relative high-frequency energy of the face (see photo_quality.hpp); below = blurred.
+  double min_sharpness = 0.25;
+  // Mean luminance of the face, 0..1; below = too dark.
+  double min_brightness = 0.22;
+
+  // Detection effort: the upright search scales the photo to about this many pixels (never
+  // more than max_upsample times), so faces of ~40 px are still found in small photos.
+  double detection_megapixels = 1.0;
+  double max_upsample = 2.0;
+  // When nothing is found upright, the photo is searched again turned (sideways, upside down,
+  // 45 degrees) at this size, to tell a parent "turn it" rather than "no face".
+  double turned_search_megapixels = 0.4;
+};
+
+}  // namespace storyloom::faces
