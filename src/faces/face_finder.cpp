@@ -23,8 +23,10 @@ GrayPlane scaled(const GrayPlane& plane, double s) {
                 std::max(1, static_cast<int>(std::lround(plane.height * s))));
 }
 
-std::vector<FaceFinding> find_upright(const FaceModel& model, const GrayPlane& gray, const FaceRules& rules) {
-  double s = search_scale(gray.width, gray.height, rules.detection_megapixels, rules.max_upsample);
+// dlib's frontal detector scans an 80 x 80 window: the smallest face it sees at scale s.
+constexpr double kDetectorWindowPx = 80;
+
+std::vector<FaceFinding> find_upright(const FaceModel& model, const GrayPlane& gray, double s) {
   if (std::abs(s - 1.0) < 0.05) s = 1.0;
   std::vector<FaceFinding> faces;
   for (const Detection& d : model.detect(scaled(gray, s))) {
@@ -88,7 +90,19 @@ std::vector<FaceFinding> find_turned(const FaceModel& model, const core::Image& 
 
 std::vector<FaceFinding> find_faces(const FaceModel& model, const core::Image& photo, const FaceRules& rules) {
   if (photo.empty()) return {};
-  std::vector<FaceFinding> faces = find_upright(model, to_gray(photo), rules);
+  const GrayPlane gray = to_gray(photo);
+  const double coarse = search_scale(photo.width, photo.height, rules.detection_megapixels, rules.max_upsample);
+  std::vector<FaceFinding> faces = find_upright(model, gray, coarse);
+  // The smallest face that would still matter: a second face comparable to the main one, or,
+  // with no face yet, one a bit under the size limit (so "too small" can be told from "none").
+  double largest = 0;
+  for (const auto& f : faces) largest = std::max(largest, f.size_px);
+  const double wanted = faces.empty() ? 0.75 * rules.min_face_px : rules.comparable_face_ratio * largest;
+  if (kDetectorWindowPx / coarse > wanted) {
+    const double fine = std::min({kDetectorWindowPx / wanted, rules.max_upsample,
+                                  search_scale(photo.width, photo.height, rules.fine_detection_megapixels, rules.max_upsample)});
+    if (fine > coarse * 1.15) faces = find_upright(model, gray, fine);
+  }
   if (faces.empty()) faces = find_turned(model, photo, rules);
   std::sort(faces.begin(), faces.end(), [](const FaceFinding& a, const FaceFinding& b) { return a.size_px > b.size_px; });
   return faces;

@@ -28,16 +28,34 @@ VerdictReason reason_for(std::string_view code) {
   return {std::string(code), "This photo can't be used.", "Please choose another photo."};
 }
 
+// The largest face the detector is sure of; the largest of all when it is sure of none.
+int main_face_index(const std::vector<FaceFinding>& faces, const FaceRules& rules) {
+  int best = -1;
+  for (std::size_t i = 0; i < faces.size(); ++i) {
+    const bool sure = faces[i].score >= rules.min_score_other_faces;
+    if (sure && (best < 0 || faces[i].size_px > faces[static_cast<std::size_t>(best)].size_px)) best = static_cast<int>(i);
+  }
+  return best >= 0 ? best : 0;
+}
+
 double confidence_from_score(double score) { return 1.0 / (1.0 + std::exp(-3.0 * score)); }
 
 std::optional<std::string> refusal_code(const FaceVerdict& v, const std::vector<FaceFinding>& faces, const FaceRules& rules) {
-  if (faces.empty()) return "photo_no_face";
-  const double main_size = faces.front().size_px;
-  for (std::size_t i = 1; i < faces.size(); ++i)
+  if (faces.empty()) {
+    // No face found: when the whole photo is black or smeared that is the likelier cause, and
+    // the more useful answer.
+    if (v.highlight < rules.min_highlight) return "photo_too_dark";
+    if (v.sharpness < rules.min_sharpness) return "photo_blurry";
+    return "photo_no_face";
+  }
+  const double main_size = faces[static_cast<std::size_t>(v.main_face)].size_px;
+  for (std::size_t i = 0; i < faces.size(); ++i) {
+    if (static_cast<int>(i) == v.main_face || faces[i].score < rules.min_score_other_faces) continue;
     if (faces[i].size_px >= rules.comparable_face_ratio * main_size) return "photo_multiple_faces";
+  }
   if (main_size < rules.min_face_px) return "photo_face_too_small";
   if (std::abs(v.roll_degrees) > rules.max_roll_degrees) return "photo_face_tilted";
-  if (v.brightness < rules.min_brightness) return "photo_too_dark";
+  if (v.highlight < rules.min_highlight) return "photo_too_dark";
   if (v.sharpness < rules.min_sharpness) return "photo_blurry";
   return std::nullopt;
 }
@@ -46,11 +64,12 @@ std::optional<std::string> refusal_code(const FaceVerdict& v, const std::vector<
 
 FaceVerdict judge_faces(const std::vector<FaceFinding>& faces, const GrayPlane& photo, const FaceRules& rules) {
   FaceVerdict v;
-  v.face_count = static_cast<int>(faces.size());
   v.face_detected = !faces.empty();
   if (v.face_detected) {
-    const FaceFinding& main = faces.front();
-    v.main_face = 0;
+    v.main_face = main_face_index(faces, rules);
+    for (std::size_t i = 0; i < faces.size(); ++i)
+      v.face_count += static_cast<int>(i) == v.main_face || faces[i].score >= rules.min_score_other_faces ? 1 : 0;
+    const FaceFinding& main = faces[static_cast<std::size_t>(v.main_face)];
     v.confidence = confidence_from_score(main.score);
     v.face_box = main.box;
     v.face_size_px = main.size_px;
@@ -59,6 +78,13 @@ FaceVerdict judge_faces(const std::vector<FaceFinding>& faces, const GrayPlane& 
     const FaceQuality q = measure_face_quality(photo, main.box);
     v.sharpness = q.sharpness;
     v.brightness = q.brightness;
+    v.highlight = q.highlight;
+  }
+  if (!v.face_detected) {
+    const FaceQuality whole = measure_face_quality(photo, FaceBox{0, 0, double(photo.width), double(photo.height)});
+    v.sharpness = whole.sharpness;
+    v.brightness = whole.brightness;
+    v.highlight = whole.highlight;
   }
   if (auto code = refusal_code(v, faces, rules)) {
     v.reason = reason_for(*code);
@@ -74,7 +100,7 @@ nlohmann::json to_json(const FaceVerdict& v) {
                       {"confidence", round2(v.confidence)}, {"face_area_percent", round2(v.face_area_percent)},
                       {"face_box", nullptr}, {"face_size_px", std::lround(v.face_size_px)},
                       {"roll_degrees", round2(v.roll_degrees)}, {"sharpness", round2(v.sharpness)},
-                      {"brightness", round2(v.brightness)}, {"accepted", v.accepted}, {"reason", nullptr}};
+                      {"brightness", round2(v.brightness)}, {"highlight", round2(v.highlight)}, {"accepted", v.accepted}, {"reason", nullptr}};
   if (v.face_box) {
     j["face_box"] = {{"x", std::lround(v.face_box->x)}, {"y", std::lround(v.face_box->y)},
                      {"width", std::lround(v.face_box->width)}, {"height", std::lround(v.face_box->height)}};

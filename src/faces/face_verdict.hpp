@@ -22,14 +22,15 @@ struct VerdictReason {
 
 struct FaceVerdict {
   bool face_detected = false;
-  int face_count = 0;              // every face found, background ones included
+  int face_count = 0;              // the main face + other faces the detector is sure of, however small
   double confidence = 0;           // 0..1, of the main face (0.5 = the detector's threshold)
   double face_area_percent = 0;    // main face box, share of the photo
   std::optional<FaceBox> face_box; // main face, pixels of the normalized photo
   double face_size_px = 0;         // main face size, pixels of the normalized photo
   double roll_degrees = 0;         // eye line vs. horizontal, positive = clockwise
-  double sharpness = 0;            // see photo_quality.hpp
-  double brightness = 0;           // 0..1
+  double sharpness = 0;            // see photo_quality.hpp; of the whole photo when no face is found
+  double brightness = 0;           // 0..1, mean of the face
+  double highlight = 0;            // 0..1, the face's bright end (what the too-dark rule uses)
   bool accepted = false;
   std::optional<VerdictReason> reason;  // set exactly when !accepted
   int main_face = -1;              // index into the findings judged; -1 when none

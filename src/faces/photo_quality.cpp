@@ -37,8 +37,14 @@ FaceQuality measure_face_quality(const GrayPlane& photo, const FaceBox& face) {
   std::vector<double> luma(crop.pixels.begin(), crop.pixels.end());
   double luma_sd = 0;
   q.brightness = mean_and_stddev(luma, luma_sd) / 255.0;
+  std::vector<std::uint8_t> sorted(crop.pixels);
+  const auto p95 = sorted.begin() + static_cast<long>(sorted.size() * 95 / 100);
+  std::nth_element(sorted.begin(), p95, sorted.end());
+  q.highlight = *p95 / 255.0;
 
-  const GrayPlane norm = resize(crop, kSharpnessSidePx, kSharpnessSidePx);
+  const double shrink = std::min(1.0, static_cast<double>(kSharpnessSidePx) / std::max(crop.width, crop.height));
+  const GrayPlane norm = resize(crop, std::max(3, static_cast<int>(std::lround(crop.width * shrink))),
+                                std::max(3, static_cast<int>(std::lround(crop.height * shrink))));
   std::vector<double> values, laplacian;
   for (int y = 1; y + 1 < norm.height; ++y) {
     for (int x = 1; x + 1 < norm.width; ++x) {

@@ -8,11 +8,14 @@
 namespace storyloom::faces {
 
 struct FaceQuality {
-  // Mean luminance of the face, 0 (black) .. 1 (white).
+  // Mean luminance of the face, 0 (black) .. 1 (white). Depends on skin tone as much as on light.
   double brightness = 0;
-  // Fine detail relative to the face's contrast: the face is resampled to kSharpnessSidePx, then
-  // stddev(Laplacian) / stddev(luminance). Independent of exposure and of the photo's resolution;
-  // a crisp face scores ~0.5 and more, a visibly blurred one under ~0.25.
+  // The face's highlights (95th percentile of luminance: eye whites, lit forehead, nose). In a
+  // lit photo they are bright whatever the skin tone; in an underexposed one nothing is.
+  double highlight = 0;
+  // Fine detail relative to the face's contrast: stddev(Laplacian) / stddev(luminance) of the
+  // face, shrunk to at most kSharpnessSidePx (never enlarged: enlarging would blur small faces).
+  // Independent of exposure and skin tone; a crisp face scores ~0.3 and more, a blurred one ~0.1.
   double sharpness = 0;
 };
 
