@@ -88,9 +88,9 @@ std::vector<FaceFinding> find_turned(const FaceModel& model, const core::Image& 
 
 }  // namespace
 
-std::vector<FaceFinding> find_faces(const FaceModel& model, const core::Image& photo, const FaceRules& rules) {
+std::vector<FaceFinding> find_faces(const FaceModel& model, const core::Image& photo, const GrayPlane& gray,
+                                    const FaceRules& rules) {
   if (photo.empty()) return {};
-  const GrayPlane gray = to_gray(photo);
   const double coarse = search_scale(photo.width, photo.height, rules.detection_megapixels, rules.max_upsample);
   std::vector<FaceFinding> faces = find_upright(model, gray, coarse);
   // The smallest face that would still matter: a second face comparable to the main one, or,

@@ -13,6 +13,8 @@
 namespace storyloom::faces {
 
 // Faces with landmarks, in `photo`'s coordinates, largest first. Empty when there is none.
-std::vector<FaceFinding> find_faces(const FaceModel& model, const core::Image& photo, const FaceRules& rules);
+// `gray` is to_gray(photo), passed in because callers need it too.
+std::vector<FaceFinding> find_faces(const FaceModel& model, const core::Image& photo, const GrayPlane& gray,
+                                    const FaceRules& rules);
 
 }  // namespace storyloom::faces

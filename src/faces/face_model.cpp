@@ -135,13 +135,22 @@ std::vector<Detection> FaceModel::detect(const GrayPlane& plane, double threshol
 }
 
 Landmarks FaceModel::landmarks(const GrayPlane& plane, const FaceBox& box) const {
-  const auto img = to_dlib(plane);
-  const dlib::rectangle rect(std::lround(box.x), std::lround(box.y), std::lround(box.x + box.width - 1),
-                             std::lround(box.y + box.height - 1));
+  // The predictor only looks near the box: hand it that neighbourhood, not the whole photo.
+  const int x0 = std::clamp(static_cast<int>(box.x - box.width * 0.5), 0, std::max(0, plane.width - 1));
+  const int y0 = std::clamp(static_cast<int>(box.y - box.height * 0.5), 0, std::max(0, plane.height - 1));
+  const int x1 = std::clamp(static_cast<int>(box.x + box.width * 1.5) + 1, x0 + 1, plane.width);
+  const int y1 = std::clamp(static_cast<int>(box.y + box.height * 1.5) + 1, y0 + 1, plane.height);
+  dlib::array2d<unsigned char> img(y1 - y0, x1 - x0);
+  for (int y = y0; y < y1; ++y) {
+    std::memcpy(&img[y - y0][0], plane.pixels.data() + static_cast<std::size_t>(y) * plane.width + x0,
+                static_cast<std::size_t>(x1 - x0));
+  }
+  const dlib::rectangle rect(std::lround(box.x) - x0, std::lround(box.y) - y0, std::lround(box.x + box.width - 1) - x0,
+                             std::lround(box.y + box.height - 1) - y0);
   const dlib::full_object_detection shape = impl_->predictor(img, rect);
   Landmarks points{};
   for (unsigned long i = 0; i < shape.num_parts() && i < points.size(); ++i) {
-    points[i] = {double(shape.part(i).x()), double(shape.part(i).y())};
+    points[i] = {double(shape.part(i).x() + x0), double(shape.part(i).y() + y0)};
   }
   return points;
 }

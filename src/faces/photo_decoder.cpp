@@ -30,6 +30,10 @@ core::Result<core::Image> decode_pixels(std::string_view bytes, PhotoFormat form
   return core::fail(photo_unsupported_type());
 }
 
+// JPEG can shrink by n/8 while decoding, almost for free. Taking the step that lands within 10%
+// under the normalized size (a 4032 px photo decodes at 1/2 = 2016 px) skips a full resampling pass.
+constexpr double kJpegScaleSlack = 0.9;
+
 bool exceeds(const ImageHeader& h, const PhotoLimits& limits) {
   const double megapixels = static_cast<double>(h.width) * h.height / 1e6;
   return megapixels > limits.max_megapixels || h.width > limits.max_side_px || h.height > limits.max_side_px;
@@ -60,7 +64,8 @@ core::Result<DecodedPhoto> inspect_photo(std::string_view bytes, const PhotoLimi
 core::Result<DecodedPhoto> decode_photo(std::string_view bytes, const PhotoLimits& limits) {
   auto photo = inspect_photo(bytes, limits);
   if (!photo) return photo;
-  auto pixels = decode_pixels(bytes, photo->format, limits.normalized_long_side_px);
+  const int min_long_side = static_cast<int>(limits.normalized_long_side_px * kJpegScaleSlack);
+  auto pixels = decode_pixels(bytes, photo->format, min_long_side);
   if (!pixels) return core::fail(pixels.error());
   if (photo->format != PhotoFormat::heif) photo->exif_orientation = read_exif_orientation(bytes, photo->format);
   core::Image upright = apply_exif_orientation(*pixels, photo->exif_orientation);

@@ -27,8 +27,9 @@ core::Result<CheckedPhoto> PhotoIntake::examine(std::string_view bytes) const {
   photo.image = std::move(decoded->image);
   photo.width = photo.image.width;
   photo.height = photo.image.height;
-  const std::vector<FaceFinding> faces = find_faces(*model_, photo.image, rules_);
-  photo.verdict = judge_faces(faces, to_gray(photo.image), rules_);
+  const GrayPlane gray = to_gray(photo.image);
+  const std::vector<FaceFinding> faces = find_faces(*model_, photo.image, gray, rules_);
+  photo.verdict = judge_faces(faces, gray, rules_);
   if (photo.verdict.main_face >= 0) photo.main_face = faces[static_cast<std::size_t>(photo.verdict.main_face)];
   if (photo.verdict.accepted) {
     auto jpeg = encode_jpeg(photo.image, limits_.normalized_jpeg_quality);
