@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "app/commands.hpp"
+#include "faces/photo_decoder.hpp"
 #include "faces/photo_intake.hpp"
 
 namespace storyloom::app {
@@ -53,6 +54,11 @@ int run_photo_check(const PhotoCheckOptions& opt) {
   std::string bytes(limits.max_bytes + 1, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
+  // Hostile or broken files are refused from their header before the model (a second) is loaded.
+  if (auto header = faces::inspect_photo(bytes, limits); !header) {
+    print_error(header.error(), opt.json);
+    return 2;
+  }
   auto model = faces::FaceModel::shared();
   if (!model) {
     print_error(model.error(), opt.json);
