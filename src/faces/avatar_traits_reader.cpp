@@ -1,4 +1,5 @@
 #include "faces/avatar_traits_reader.hpp"
+#include <algorithm>
 
 #include <cmath>
 

@@ -1,4 +1,6 @@
 #include "faces/colour_sampling.hpp"
+#include <algorithm>
+#include <fmt/format.h>
 
 #include <cmath>
 

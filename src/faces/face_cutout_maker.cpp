@@ -1,4 +1,6 @@
 #include "faces/face_cutout_maker.hpp"
+#include <algorithm>
+#include <vector>
 
 #include <cmath>
 #include <numbers>

@@ -1,4 +1,5 @@
 #include "faces/face_finder.hpp"
+#include <algorithm>
 
 #include <cmath>
 #include <numbers>
@@ -58,7 +59,9 @@ TurnedView turned(const core::Image& image, double degrees) {
 }
 
 std::vector<FaceFinding> find_turned(const FaceModel& model, const core::Image& photo, const FaceRules& rules) {
-  const double t = search_scale(photo.width, photo.height, rules.turned_search_megapixels, rules.max_upsample);
+  // Sized by the 45-degree canvas, (w + h)^2 / 2, so long thin photos can't blow the budget up.
+  const double canvas = std::pow(static_cast<double>(photo.width) + photo.height, 2) / 2;
+  const double t = std::min(rules.max_upsample, std::sqrt(rules.turned_search_megapixels * 1e6 / canvas));
   const core::Image small = resize(photo, std::max(1, static_cast<int>(std::lround(photo.width * t))),
                                    std::max(1, static_cast<int>(std::lround(photo.height * t))));
   for (double degrees : kTurns) {

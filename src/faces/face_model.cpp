@@ -1,5 +1,7 @@
 // The one translation unit that includes dlib (slow to compile; keep it that way).
 #include "faces/face_model.hpp"
+#include <algorithm>
+#include <cstring>
 
 #include <bzlib.h>
 

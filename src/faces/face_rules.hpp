@@ -30,8 +30,9 @@ struct FaceRules {
   // is close to the smallest size the coarse pass sees), search again at up to this many pixels.
   double fine_detection_megapixels = 4.0;
   // When nothing is found upright, the photo is searched again turned (sideways, upside down,
-  // 45 degrees) at this size, to tell a parent "turn it" rather than "no face".
-  double turned_search_megapixels = 0.4;
+  // 45 degrees), to tell a parent "turn it" rather than "no face": at a scale where the canvas
+  // of the 45-degree turn has about this many pixels (a 512 px square photo is searched at ~630 px).
+  double turned_search_megapixels = 0.8;
 };
 
 }  // namespace storyloom::faces

@@ -60,8 +60,11 @@ core::Result<core::Image> decode_heif(std::string_view bytes) {
   auto primary = open_primary(bytes);
   if (!primary) return core::fail(primary.error());
   heif_image* raw = nullptr;
+  std::unique_ptr<heif_decoding_options, void (*)(heif_decoding_options*)> options(heif_decoding_options_alloc(),
+                                                                                heif_decoding_options_free);
+  options->convert_hdr_to_8bit = 1;  // 10-bit HDR HEIC from newer phones: we want 8-bit RGBA
   const heif_error err = heif_decode_image(primary->handle.get(), &raw, heif_colorspace_RGB,
-                                           heif_chroma_interleaved_RGBA, nullptr);
+                                           heif_chroma_interleaved_RGBA, options.get());
   if (err.code != heif_error_Ok) return core::fail(heif_failure(err));
   std::unique_ptr<heif_image, ImageDeleter> decoded(raw);
   const int width = heif_image_get_width(raw, heif_channel_interleaved);

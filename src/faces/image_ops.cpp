@@ -1,4 +1,5 @@
 #include "faces/image_ops.hpp"
+#include <algorithm>
 
 #include <cmath>
 #include <cstring>

@@ -1,4 +1,5 @@
 #include "faces/photo_errors.hpp"
+#include <fmt/format.h>
 
 namespace storyloom::faces {
 

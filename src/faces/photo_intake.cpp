@@ -51,9 +51,10 @@ core::Result<core::FaceCutout> PhotoIntake::cut_out(const CheckedPhoto& photo) c
 }
 
 core::Result<core::FaceCutout> PhotoIntake::cut_out(std::string_view bytes) const {
-  auto photo = check(bytes);
+  auto photo = examine(bytes);
   if (!photo) return core::fail(photo.error());
-  return cut_out(*photo);
+  if (!photo->main_face) return core::fail(refusal(photo->verdict));
+  return cut_out_face(photo->image, *photo->main_face);
 }
 
 core::AvatarTraits PhotoIntake::traits(const CheckedPhoto& photo) const {

@@ -49,6 +49,9 @@ class PhotoIntake {
 
   // The aligned face crop with its soft mask. REQUIRES an accepted photo (else the refusal error).
   core::Result<core::FaceCutout> cut_out(const CheckedPhoto& photo) const;
+  // For a photo stored after it was accepted (e.g. the normalized JPEG, later, in a job): the
+  // rules are not applied again, so a re-encoded photo near a threshold still gets its cut-out;
+  // only a photo without any face is refused (photo_no_face).
   core::Result<core::FaceCutout> cut_out(std::string_view bytes) const;
 
   // Never fails: a trait that cannot be read has the neutral value and confidence 0.

@@ -1,4 +1,6 @@
 #include "faces/photo_quality.hpp"
+#include <algorithm>
+#include <vector>
 
 #include <cmath>
 

@@ -54,6 +54,16 @@ TEST(FaceCutout, IsRefusedForARefusedPhoto) {
   EXPECT_EQ(c.error().code, "photo_multiple_faces");
 }
 
+TEST(FaceCutout, ComesFromTheStoredNormalizedCopyToo) {
+  auto photo = intake().check(read_file(shared_photo_path("astronaut-exif-rot.jpg")));
+  ASSERT_TRUE(photo.has_value());
+  const auto from_copy = intake().cut_out(photo->jpeg);
+  ASSERT_TRUE(from_copy.has_value()) << from_copy.error().code;
+  EXPECT_NEAR(from_copy->left_eye.y, from_copy->right_eye.y, 1.0);
+  EXPECT_NEAR(from_copy->face_width, intake().cut_out(*photo)->face_width, 3.0);
+  EXPECT_EQ(intake().cut_out(read_file(shared_photo_path("coffee.png"))).error().code, "photo_no_face");
+}
+
 TEST(AvatarTraits, ReadsSkinAndHairFromTheAstronaut) {
   auto photo = intake().check(read_file(shared_photo_path("astronaut.png")));
   ASSERT_TRUE(photo.has_value());

@@ -100,6 +100,15 @@ TEST(PhotoOrientation, AppliesTheExifOrientationOfARotatedJpeg) {
   EXPECT_LT(diff / (32.0 * 32.0), 12.0);
 }
 
+TEST(PhotoOrientation, AppliesTheOrientationInAPngExifChunk) {
+  const core::Image upright = load_shared("astronaut.png");
+  // Stored turned 90 degrees counter-clockwise; Orientation 6 says "turn 90 clockwise to view".
+  const auto photo = decode_photo(as_png(apply_exif_orientation(upright, 8), 6), {});
+  ASSERT_TRUE(photo.has_value()) << photo.error().message;
+  EXPECT_EQ(photo->exif_orientation, 6);
+  EXPECT_EQ(photo->image.pixels, upright.pixels) << "lossless round trip, upright again";
+}
+
 TEST(PhotoOrientation, AStoredSidewaysHeicComesOutUpright) {
   const core::Image upright = load_shared("astronaut.png");
   const auto photo = decode_photo(as_heic(upright, true), {});

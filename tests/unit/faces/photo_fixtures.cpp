@@ -132,6 +132,35 @@ core::Image on_canvas(const core::Image& image, int width, int height, int x, in
   return canvas;
 }
 
+std::string as_png(const core::Image& image, int exif_orientation) {
+  std::string png("\x89PNG\r\n\x1A\n", 8);
+  std::string ihdr;
+  append_be32(ihdr, static_cast<std::uint32_t>(image.width));
+  append_be32(ihdr, static_cast<std::uint32_t>(image.height));
+  ihdr += std::string("\x08\x06\x00\x00\x00", 5);  // 8-bit RGBA
+  append_chunk(png, "IHDR", ihdr);
+  if (exif_orientation != 0) {
+    // Big-endian TIFF: header, one IFD with one entry (0x0112 Orientation, SHORT, 1, value), no next IFD.
+    std::string tiff("MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01", 18);
+    tiff += static_cast<char>(0), tiff += static_cast<char>(exif_orientation), tiff += std::string(2, '\0');
+    tiff += std::string(4, '\0');
+    append_chunk(png, "eXIf", tiff);
+  }
+  std::string rows;
+  for (int y = 0; y < image.height; ++y) {
+    rows.push_back('\0');  // filter: none
+    rows.append(reinterpret_cast<const char*>(image.at(0, y)), static_cast<std::size_t>(image.width) * 4);
+  }
+  uLongf packed_size = compressBound(static_cast<uLong>(rows.size()));
+  std::string packed(packed_size, '\0');
+  compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size, reinterpret_cast<const Bytef*>(rows.data()),
+            static_cast<uLong>(rows.size()), 6);
+  packed.resize(packed_size);
+  append_chunk(png, "IDAT", packed);
+  append_chunk(png, "IEND", "");
+  return png;
+}
+
 std::string png_bomb(int width, int height) {
   std::string png("\x89PNG\r\n\x1A\n", 8);
   std::string ihdr;

@@ -18,6 +18,8 @@ const PhotoIntake& intake();
 
 std::string as_jpeg(const core::Image& image, int quality = 92);
 std::string as_webp(const core::Image& image);
+// RGBA PNG; with `exif_orientation` != 0 an eXIf chunk carrying that Orientation tag.
+std::string as_png(const core::Image& image, int exif_orientation = 0);
 // HEIC (HEVC via libheif's x265 encoder). `stored_sideways`: the pixels are stored turned 90
 // degrees counter-clockwise with an irot box saying "turn 90 clockwise to view", as phones do.
 std::string as_heic(const core::Image& image, bool stored_sideways);
