@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   add_serve_command(app, ctx);
   add_migrate_command(app, ctx);
   add_config_command(app, ctx);
+  add_photo_command(app, ctx);
 
   try {
     app.parse(argc, argv);
