@@ -13,5 +13,7 @@ struct CommandContext {
 };
 
 void add_version_command(CLI::App& app, CommandContext& ctx);
+void add_book_command(CLI::App& app, CommandContext& ctx);
+void add_preflight_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
 
   CommandContext ctx;
   add_version_command(app, ctx);
+  add_book_command(app, ctx);
+  add_preflight_command(app, ctx);
 
   try {
     app.parse(argc, argv);
