@@ -160,7 +160,8 @@ std::optional<core::Error> Renderer::tag(std::string_view t, std::size_t pos) {
     const auto singular = t.substr(0, bar), plural = t.substr(bar + 1);
     if (singular.empty() || plural.empty() || plural.find('|') != std::string_view::npos)
       return template_error(pos, fmt::format("verb form {{{}}} needs exactly two forms", t));
-    emit(v_.pronouns == Pronouns::they ? plural : singular);
+    // Forms are template text, so their apostrophes become typographic like the rest.
+    for (char c : v_.pronouns == Pronouns::they ? plural : singular) literal(c);
     return std::nullopt;
   }
   if (t.empty()) return template_error(pos, "empty tag {}");
