@@ -17,7 +17,7 @@ Align body_alignment(const BookDesign& d) { return d.body_size_pt >= 20 ? Align:
 void paint_text_panel(const PageCanvas& c, const std::string& text, catalog::TextPanel where) {
   const auto& safe = c.geometry.safe;
   const TextStyle style{c.design.font.family, c.design.body_size_pt, false, parse_colour(c.design.palette.ink),
-                        body_alignment(c.design), 1.0};
+                        body_alignment(c.design), 1.08};
   const double text_width = safe.w - 2 * kPanelPaddingX;
   const TextBlock block(c.cr, text, style, text_width);
   const double h = block.height() + 2 * kPanelPaddingY;
