@@ -94,7 +94,7 @@ core::Result<CoverPdf> assemble_cover(const story::Story& story, const BookDesig
   PdfWriter writer(g.page.w, g.page.h, story.title, fmt::format("Cover of a Storyloom book for {}", design.child_name));
   const CoverCanvas c{writer.context(), g, design, story};
   fill_page(c.cr, g.page, c.cover());
-  auto placed = place_image(c.cr, front_art, g.front_art, kCoverJpegQuality);
+  auto placed = place_image(writer, front_art, g.front_art, kCoverJpegQuality);
   if (!placed) return core::fail(placed.error());
   paint_front(c);
   paint_spine(c);

@@ -50,7 +50,7 @@ core::Result<PdfFile> assemble_interior(const story::Story& story, const BookDes
   const auto geometry = PageGeometry::interior(design.spec);
   const auto plan = plan_interior(static_cast<int>(story.pages.size()), design.spec);
   PdfWriter writer(geometry.page.w, geometry.page.h, story.title, fmt::format("A Storyloom book for {}", design.child_name));
-  const PageCanvas canvas{writer.context(), geometry, design, story};
+  const PageCanvas canvas{writer, writer.context(), geometry, design, story};
   for (const auto& page : plan) {
     if (auto ok = paint_planned(canvas, page, art); !ok) return core::fail(ok.error());
     if (auto ok = writer.status(); !ok) return core::fail(ok.error());

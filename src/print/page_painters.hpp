@@ -7,12 +7,14 @@
 #include "print/page_geometry.hpp"
 #include "print/page_image.hpp"
 #include "print/page_plan.hpp"
+#include "print/pdf_writer.hpp"
 #include "print/placed_image.hpp"
 #include "story/story.hpp"
 
 namespace storyloom::print {
 
 struct PageCanvas {
+  PdfWriter& pdf;
   cairo_t* cr;
   const PageGeometry& geometry;
   const BookDesign& design;

@@ -30,6 +30,7 @@ core::Result<std::string> PdfWriter::finish() {
   cairo_surface_finish(surface_.get());
   const auto s = cairo_surface_status(surface_.get());
   surface_.reset();
+  image_surfaces_.clear();
   if (s != CAIRO_STATUS_SUCCESS)
     return core::fail(core::ErrorKind::internal, "pdf_render_failed", cairo_status_to_string(s));
   return std::move(bytes_);

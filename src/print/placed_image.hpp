@@ -7,6 +7,7 @@
 #include "print/cairo_handles.hpp"
 #include "print/page_geometry.hpp"
 #include "print/page_image.hpp"
+#include "print/pdf_writer.hpp"
 
 namespace storyloom::print {
 
@@ -15,9 +16,10 @@ struct PlacedImageInfo {
   int height_px = 0;
 };
 
-// Scales the image to cover `area` (cropping the overflow evenly) and paints it.
+// Scales the image to cover `area` (cropping the overflow evenly) and paints it on the
+// writer's current page; the writer keeps the image until the PDF is finished.
 // Errors: image_unreadable for undecodable or CMYK bytes.
-core::Result<PlacedImageInfo> place_image(cairo_t* cr, const PageImage& image, const Rect& area, int jpeg_quality);
+core::Result<PlacedImageInfo> place_image(PdfWriter& pdf, const PageImage& image, const Rect& area, int jpeg_quality);
 
 // The JPEG bytes for any PageImage (JPEG passes through unchanged).
 core::Result<std::string> to_jpeg(const PageImage& image, int jpeg_quality);

@@ -17,7 +17,7 @@ core::Result<PdfFile> assemble_preview(const story::Story& story, const BookDesi
   const auto geometry = PageGeometry::interior(design.spec);
   PdfWriter writer(geometry.page.w, geometry.page.h, story.title,
                    fmt::format("Preview of a Storyloom book for {}", design.child_name));
-  const PageCanvas canvas{writer.context(), geometry, design, story};
+  const PageCanvas canvas{writer, writer.context(), geometry, design, story};
   paint_title_page(canvas);
   writer.next_page();
   for (const auto& page : story.pages) {

@@ -37,7 +37,7 @@ void paint_text_panel(const PageCanvas& c, const std::string& text, catalog::Tex
 
 core::Result<PlacedImageInfo> paint_story_page(const PageCanvas& c, const story::StoryPage& page,
                                                const PageImage& art, int jpeg_quality) {
-  auto placed = place_image(c.cr, art, c.geometry.page, jpeg_quality);
+  auto placed = place_image(c.pdf, art, c.geometry.page, jpeg_quality);
   if (!placed) return placed;
   paint_text_panel(c, page.text, page.text_panel);
   return placed;

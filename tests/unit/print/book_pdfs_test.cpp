@@ -1,3 +1,4 @@
+#include <fstream>
 #include <regex>
 
 #include <fmt/format.h>
@@ -164,4 +165,27 @@ TEST(BookMaker, PersonalizerFailureFallsBackToBaseArtAndIsRecorded) {
   EXPECT_EQ(r->personalized_pictures, 0);
   ASSERT_EQ(r->personalize_fallbacks.size(), 10u);
   EXPECT_EQ(r->personalize_fallbacks[0], "page 1: face_not_placeable");
+}
+
+// The art is embedded as JPEG behind a 1x1 Cairo placeholder (placed_image.cpp); prove with an
+// independent renderer that the picture, not the placeholder, is what a printer will see.
+TEST(InteriorPdf, PopplerRendersTheArtNotAPlaceholder) {
+  const auto pdf = temp_file("render.pdf");
+  write_file(pdf, made_book().interior.bytes);
+  const auto prefix = temp_file("render-page").string();
+  run("pdftoppm -r 20 -f 4 -l 4 " + pdf.string() + " " + prefix);
+  std::ifstream in(prefix + "-04.ppm", std::ios::binary);
+  ASSERT_TRUE(in) << "pdftoppm produced no page";
+  std::string magic;
+  int w = 0, h = 0, max = 0;
+  in >> magic >> w >> h >> max;
+  in.get();
+  ASSERT_EQ(magic, "P6");
+  std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
+  in.read(reinterpret_cast<char*>(rgb.data()), static_cast<std::streamsize>(rgb.size()));
+  // Story page 1 of enchanted-forest is a night scene: the test illustrator paints a dark
+  // blue sky in the upper part of the page, left of the moon.
+  const unsigned char* px = &rgb[(static_cast<std::size_t>(h * 4 / 10) * w + w / 10) * 3];
+  EXPECT_GT(px[2], 50) << "r=" << int(px[0]) << " g=" << int(px[1]) << " b=" << int(px[2]);
+  EXPECT_GT(px[2], px[0] + 20);
 }

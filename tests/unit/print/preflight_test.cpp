@@ -15,7 +15,7 @@ std::string bad_pdf() {
   print::PdfWriter w(738, 738, "bad", "bad");
   core::Image small(500, 500, {200, 100, 50});
   for (int i = 0; i < 3; ++i) {
-    auto placed = print::place_image(w.context(), small, {0, 0, 738, 738}, 80);
+    auto placed = print::place_image(w, small, {0, 0, 738, 738}, 80);
     EXPECT_TRUE(placed);
     w.next_page();
   }
