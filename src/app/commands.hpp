@@ -17,5 +17,7 @@ void add_serve_command(CLI::App& app, CommandContext& ctx);
 void add_migrate_command(CLI::App& app, CommandContext& ctx);
 void add_config_command(CLI::App& app, CommandContext& ctx);
 void add_photo_command(CLI::App& app, CommandContext& ctx);
+void add_book_command(CLI::App& app, CommandContext& ctx);
+void add_preflight_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

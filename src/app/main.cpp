@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   add_migrate_command(app, ctx);
   add_config_command(app, ctx);
   add_photo_command(app, ctx);
+  add_book_command(app, ctx);
+  add_preflight_command(app, ctx);
 
   try {
     app.parse(argc, argv);
