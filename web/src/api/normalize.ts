@@ -72,7 +72,7 @@ export function product(v: unknown): Product | undefined {
   if (!id) return undefined;
   const kind = str(o.kind, o.type) ?? id;
   return {
-    id, title: str(o.title, o.name) ?? id, description: str(o.description, o.summary) ?? "",
+    id, kind, title: str(o.title, o.name) ?? id, description: str(o.description, o.summary) ?? "",
     price: money(o.price) ?? money(o),
     needsShipping: o.requires_shipping === true || o.shippable === true || o.physical === true || /print|hardcover/i.test(kind),
   };

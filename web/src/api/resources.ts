@@ -13,10 +13,14 @@ export async function styles(): Promise<ArtStyle[]> {
   return n.listOf(await api.get("/api/styles"), "styles").map(n.artStyle).filter((s): s is ArtStyle => !!s);
 }
 
-/** Products with prices; the catalog endpoint is optional, so a 404 means "no list to show". */
+/**
+ * The books a parent can buy (credit packs are sold elsewhere), with prices. A 404 means the
+ * shop has no product list to show.
+ */
 export async function products(): Promise<Product[]> {
   try {
-    return n.listOf(await api.get("/api/products"), "products").map(n.product).filter((p): p is Product => !!p);
+    return n.listOf(await api.get("/api/products"), "products").map(n.product)
+      .filter((p): p is Product => !!p && !/credit/i.test(p.kind));
   } catch (e) {
     if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return [];
     throw e;

@@ -13,7 +13,7 @@ export interface Theme {
 
 export interface ArtStyle { id: string; title: string; description: string; sampleImage?: string }
 
-export interface Product { id: string; title: string; description: string; price?: Money; needsShipping: boolean }
+export interface Product { id: string; kind: string; title: string; description: string; price?: Money; needsShipping: boolean }
 
 export interface FaceBox { x: number; y: number; width: number; height: number }
 

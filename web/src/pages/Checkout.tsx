@@ -15,7 +15,8 @@ function ProductChoice({ p, checked, onPick }: { p: Product; checked: boolean; o
     <label class="choice">
       <input type="radio" name="product" value={p.id} checked={checked} onChange={onPick} />
       <span class="choice-body">
-        <span class="row between"><span class="choice-title">{p.title}</span>{p.price && <span class="price-sm">{formatMoney(p.price)}</span>}</span>
+        <span class="choice-title">{p.title}</span>
+        {p.price && <span class="price-sm">{formatMoney(p.price)}</span>}
         <span class="choice-text">{p.description}</span>
       </span>
     </label>
@@ -76,12 +77,14 @@ export function Checkout({ id, query }: { id: string; query: URLSearchParams }) 
           {askEmail && <TextField id="email" label="Your email" type="email" value={email} onValue={setEmail} error={errors.email}
             hint="We send the download link here. You can create an account with it later." autoComplete="email" />}
           <ErrorNotice error={error} title="We couldn't start the payment." />
-          <div class="row between">
-            <a class="btn btn-quiet" href={`/books/${encodeURIComponent(id)}`}>Back to the preview</a>
+          {chosen?.price && <p class="total"><span>Total</span><strong data-testid="total">{formatMoney(chosen.price)}</strong></p>}
+          <div class="actions">
             <button type="submit" class="btn btn-primary btn-lg" disabled={busy}>
-              {busy && <span class="spinner" aria-hidden="true" />}Continue to payment{chosen?.price ? ` · ${formatMoney(chosen.price)}` : ""}
+              {busy && <span class="spinner" aria-hidden="true" />}Continue to payment
             </button>
+            <a class="btn btn-quiet" href={`/books/${encodeURIComponent(id)}`}>Back to the preview</a>
           </div>
+          <p class="small muted">You pay on a secure payment page, then come straight back here.</p>
         </form>
       )}
     </div>

@@ -6,6 +6,7 @@ import { PREVIEWABLE } from "../lib/format";
 import { navigate } from "../lib/router";
 import { useBookProgress } from "../lib/useBookProgress";
 import { LockIcon } from "../ui/Art";
+import { pageLabel } from "../ui/BookViewer";
 import { ErrorNotice, Loading } from "../ui/Notice";
 
 function eta(seconds?: number): string {
@@ -22,9 +23,9 @@ function PageSlots({ pages, total }: { pages: Page[]; total: number }) {
     <ol class="page-slots" aria-label="Pages">
       {Array.from({ length: n }, (_, i) => pages[i]).map((p, i) => (
         <li class={`frame${p?.imageUrl ? " made" : ""}`} data-testid={p?.imageUrl ? "page-made" : "page-waiting"}>
-          {p?.imageUrl ? <img src={p.imageUrl} alt={`Page ${p.number}, finished`} />
-            : p?.locked ? <span class="slot-label"><LockIcon size={18} /><span class="visually-hidden">Page {i + 1} locked</span></span>
-            : <span class="slot-label">{i + 1}</span>}
+          {p?.imageUrl ? <img src={p.imageUrl} alt={`${pageLabel(p)}, finished`} />
+            : p?.locked ? <span class="slot-label"><LockIcon size={18} /><span class="visually-hidden">{pageLabel(p)}, locked</span></span>
+            : <span class="slot-label small">{p ? (p.kind === "page" ? p.number : pageLabel(p)) : i + 1}</span>}
         </li>
       ))}
     </ol>

@@ -6,12 +6,13 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Page } from "../api/types";
 import { LockIcon } from "./Art";
 
-function label(p: Page): string {
+export function pageLabel(p: Page): string {
   if (p.kind === "cover") return "Cover";
   if (p.kind === "dedication") return "Dedication";
   if (p.kind === "ending" || p.kind === "end") return "The end";
   return `Page ${p.number}`;
 }
+const label = pageLabel;
 
 export function BookViewer({ pages, locked, pageActions }: {
   pages: Page[]; locked: ComponentChildren; pageActions?: (p: Page) => ComponentChildren;
@@ -61,13 +62,14 @@ export function BookViewer({ pages, locked, pageActions }: {
           <div class="book-text">
             <p class="page-label">{label(p)}</p>
             {!p.locked && p.text && <p class="story-text">{p.text}</p>}
+            {p.locked && <p class="muted">The words and the picture of this page are unlocked with the full book.</p>}
             {pageActions?.(p)}
           </div>
         </article>
       </div>
       <div class="viewer-controls">
         <button class="btn" onClick={() => turn(at - 1)} disabled={at === 0} aria-label="Previous page">← <span class="hide-sm">Previous</span></button>
-        <span class="muted small" aria-live="polite">{label(p)} · {at + 1} of {pages.length}</span>
+        <span class="muted small" aria-live="polite">{label(p)} <span aria-hidden="true">·</span> {at + 1} / {pages.length}</span>
         <button class="btn" onClick={() => turn(at + 1)} disabled={at === pages.length - 1} aria-label="Next page"><span class="hide-sm">Next</span> →</button>
       </div>
       <ol class="thumbs-strip" aria-label="All pages">

@@ -10,14 +10,25 @@ import { ErrorNotice } from "../../ui/Notice";
 
 interface Shown { url?: string; width: number; height: number; box?: FaceBox }
 
-function PhotoFrame({ shown, busy }: { shown: Shown; busy: boolean }) {
-  const ratio = shown.width && shown.height ? `${shown.width} / ${shown.height}` : "4 / 3";
-  const pct = (v: number, of: number) => `${(100 * v) / of}%`;
+// The API measures the face box on its normalized copy: upright, at most 2048 px on the long
+// side. When an answer does not carry that copy's size (a refusal), it follows from the photo.
+const NORMALIZED_LONG_SIDE = 2048;
+function normalizedSize(w: number, h: number): [number, number] {
+  const k = Math.min(1, NORMALIZED_LONG_SIDE / Math.max(w, h));
+  return [Math.round(w * k), Math.round(h * k)];
+}
+
+function PhotoFrame({ shown: given, busy }: { shown: Shown; busy: boolean }) {
+  const [natural, setNatural] = useState<[number, number]>();
   const [broken, setBroken] = useState(false);
-  useEffect(() => setBroken(false), [shown.url]);
+  useEffect(() => { setBroken(false); setNatural(undefined); }, [given.url]);
+  const shown = !given.width && natural ? { ...given, width: natural[0], height: natural[1] } : given;
+  const ratio = shown.width && shown.height ? `${shown.width} / ${shown.height}` : natural ? `${natural[0]} / ${natural[1]}` : "4 / 3";
+  const pct = (v: number, of: number) => `${(100 * v) / of}%`;
   return (
     <div class="photo-frame" style={{ aspectRatio: ratio }} data-testid="photo-frame">
-      {shown.url && !broken && <img src={shown.url} alt="The photo you chose" onError={() => setBroken(true)} />}
+      {shown.url && !broken && <img src={shown.url} alt="The photo you chose" onError={() => setBroken(true)}
+        onLoad={(e) => { const i = e.currentTarget as HTMLImageElement; setNatural(normalizedSize(i.naturalWidth, i.naturalHeight)); }} />}
       {!shown.url && <p class="photo-noview small">Photo checked and kept privately. Choose another to change it.</p>}
       {broken && <p class="photo-noview small">Your browser can't show this file type, but we can still read it.</p>}
       {shown.box && shown.width > 0 && (
@@ -60,7 +71,7 @@ export function PhotoStep({ photo, onPhoto, onBack, onDone }: {
         const v = toVerdict(d.verdict ?? d);
         setHint(v.hint);
         const w = Number(d.width ?? 0), h = Number(d.height ?? 0);
-        setShown((s) => s && { ...s, width: w || s.width, height: h || s.height, box: w && h ? v.faceBox : undefined });
+        setShown((s) => s && { ...s, width: w || s.width, height: h || s.height, box: v.faceBox });
       }
     } finally {
       setBusy(false);
