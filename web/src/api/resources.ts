@@ -159,3 +159,31 @@ export async function orders(cursor?: string): Promise<Paged<Order>> {
 export async function order(id: string): Promise<Order | undefined> {
   return n.order(await api.get(`/api/orders/${enc(id)}`));
 }
+
+// ---- children and credits (issue 8)
+export interface SavedChild { id: string; name: string; age?: number; pronouns?: string; companion?: string; colour?: string }
+
+/** The signed-in parent's saved children; none for a visitor without a session. */
+export async function children(): Promise<SavedChild[]> {
+  if (!(await me())) return [];
+  return n.listOf(await api.get("/api/children"), "children").map((v) => {
+    const o = (v ?? {}) as Record<string, unknown>;
+    return {
+      id: String(o.id ?? ""), name: String(o.name ?? ""), age: typeof o.age === "number" ? o.age : undefined,
+      pronouns: typeof o.pronouns === "string" ? o.pronouns : undefined,
+      companion: typeof o.companion === "string" ? o.companion : undefined,
+      colour: typeof o.favourite_colour === "string" ? o.favourite_colour : undefined,
+    };
+  }).filter((c) => c.id && c.name);
+}
+
+/** The credit balance where the shop sells credits; undefined where it does not. */
+export async function creditBalance(): Promise<number | undefined> {
+  try {
+    const raw = (await api.get<Record<string, unknown>>("/api/credits")) ?? {};
+    return typeof raw.balance === "number" ? raw.balance : undefined;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 401)) return undefined;
+    throw e;
+  }
+}

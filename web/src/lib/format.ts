@@ -37,6 +37,26 @@ export function statusLabel(status: string): { label: string; tone: string } {
   return STATUS[status] ?? { label: status.replace(/_/g, " "), tone: "" };
 }
 
+const ORDER_STATUS: Record<string, { label: string; tone: "ok" | "wait" | "bad" | "" }> = {
+  pending: { label: "Started", tone: "" },
+  payment_pending: { label: "Awaiting payment", tone: "wait" },
+  paid: { label: "Paid", tone: "ok" },
+  fulfilled: { label: "Delivered", tone: "ok" },
+  delivered: { label: "Delivered", tone: "ok" },
+  awaiting_print_partner: { label: "Waiting for the printer", tone: "wait" },
+  printing: { label: "Printing", tone: "wait" },
+  shipped: { label: "Shipped", tone: "ok" },
+  failed: { label: "Payment declined", tone: "bad" },
+  declined: { label: "Payment declined", tone: "bad" },
+  payment_failed: { label: "Payment declined", tone: "bad" },
+  cancelled: { label: "Cancelled", tone: "" },
+  refunded: { label: "Refunded", tone: "" },
+};
+
+export function orderStatusLabel(status: string): { label: string; tone: string } {
+  return ORDER_STATUS[status] ?? statusLabel(status);
+}
+
 /** Statuses in which the full book (PDF) can be downloaded. */
 export const DOWNLOADABLE = new Set(["ready", "printing", "shipped", "delivered"]);
 /** Statuses in which the watermarked preview exists. */

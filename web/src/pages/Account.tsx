@@ -45,6 +45,7 @@ function AuthForm({ mode, onDone }: { mode: "signin" | "signup"; onDone: () => v
 
 function SignedIn({ me, onChange }: { me: Me; onChange: () => void }) {
   const [error, setError] = useState<unknown>();
+  const credits = useAsync(() => R.creditBalance().catch(() => undefined), [me.id]);
   const out = async () => { try { await R.logout(); onChange(); } catch (e) { setError(e); } };
   const del = async () => {
     if (!confirm("Delete your account, your photos and all your books? Orders are kept for accounting without your personal details. This can't be undone.")) return;
@@ -55,6 +56,7 @@ function SignedIn({ me, onChange }: { me: Me; onChange: () => void }) {
       <div class="card stack">
         <h2>Signed in</h2>
         <p>You're signed in as <strong data-testid="account-email">{me.email}</strong>.</p>
+        {credits.data !== undefined && <p>Book credits: <strong data-testid="credits">{credits.data}</strong></p>}
         <div class="row"><a class="btn" href="/library">My books</a><button class="btn" onClick={out}>Sign out</button></div>
       </div>
       <div class="card stack">

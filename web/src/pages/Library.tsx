@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Order } from "../api/types";
-import { DOWNLOADABLE, formatDate, formatMoney, PREVIEWABLE, statusLabel } from "../lib/format";
+import { DOWNLOADABLE, formatDate, formatMoney, orderStatusLabel, PREVIEWABLE, statusLabel } from "../lib/format";
 import { useAsync } from "../lib/useAsync";
 import { ErrorNotice, Loading } from "../ui/Notice";
 
@@ -26,7 +26,7 @@ function BookCard({ b, onDeleted }: { b: Book; onDeleted: () => void }) {
         <div class="row">
           {DOWNLOADABLE.has(b.status) && <a class="btn btn-sm btn-primary" href={R.downloadHref(b.id)}>Download PDF</a>}
           {b.status === "preview_ready" && <a class="btn btn-sm btn-primary" href={`${href}/checkout`}>Unlock</a>}
-          {PREVIEWABLE.has(b.status) && <a class="btn btn-sm" href={href}>Open</a>}
+          {PREVIEWABLE.has(b.status) && <a class="btn btn-sm" href={href}>{DOWNLOADABLE.has(b.status) ? "Read" : "Open"}</a>}
           <button class="btn btn-sm btn-quiet" onClick={del}>Delete</button>
         </div>
         <ErrorNotice error={error} />
@@ -50,7 +50,7 @@ function Orders() {
               <td>{formatDate(x.createdAt)}</td>
               <td>{x.product ?? x.id}</td>
               <td>{x.total ? formatMoney(x.total) : ""}</td>
-              <td><span class={`badge badge-${statusLabel(x.status).tone}`}>{statusLabel(x.status).label}</span></td>
+              <td><span class={`badge badge-${orderStatusLabel(x.status).tone}`}>{orderStatusLabel(x.status).label}</span></td>
               <td>{x.bookId && <a href={`/books/${encodeURIComponent(x.bookId)}`}>View book</a>}</td>
             </tr>
           ))}
@@ -76,7 +76,7 @@ export function Library() {
       )}
       {books.data && books.data.items.length === 0 && <div class="card empty"><p>No books yet. Your first one takes about two minutes.</p></div>}
       {books.data && books.data.items.length > 0 && (
-        <div class="grid-2">{books.data.items.map((b) => <BookCard b={b} onDeleted={books.reload} />)}</div>
+        <div class="grid-books">{books.data.items.map((b) => <BookCard b={b} onDeleted={books.reload} />)}</div>
       )}
       {books.data && (<section class="section" aria-labelledby="orders-h"><h2 id="orders-h">Orders</h2><Orders /></section>)}
     </div>

@@ -1,5 +1,7 @@
 // Step 1: who the book is for.
 import { useState } from "preact/hooks";
+import * as R from "../../api/resources";
+import { useAsync } from "../../lib/useAsync";
 import { describedBy, Field, TextField } from "../../ui/Field";
 import { type ChildDraft, validateChild } from "./draft";
 
@@ -10,6 +12,12 @@ export function ChildStep({ child, onDone }: { child: ChildDraft; onDone: (c: Ch
   const [c, setC] = useState(child);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof ChildDraft) => (v: string) => setC({ ...c, [k]: v });
+  // Saved children are a shortcut only: a visitor without a session, or a shop without the
+  // children API, simply sees the empty form.
+  const saved = useAsync(() => R.children().catch(() => []), []);
+  const use = (s: R.SavedChild) => setC({
+    name: s.name, age: s.age ? String(s.age) : "", pronouns: s.pronouns ?? "", companion: s.companion ?? "", colour: s.colour ?? "",
+  });
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -26,6 +34,12 @@ export function ChildStep({ child, onDone }: { child: ChildDraft; onDone: (c: Ch
   return (
     <form class="card stack" onSubmit={submit} noValidate>
       <h2>Who is the hero?</h2>
+      {saved.data && saved.data.length > 0 && (
+        <div class="row small" aria-label="Saved children">
+          <span class="muted">Again for</span>
+          {saved.data.map((s) => <button type="button" class="btn btn-sm" onClick={() => use(s)}>{s.name}</button>)}
+        </div>
+      )}
       <div class="field-row">
         <TextField id="name" label="Child's first name" value={c.name} onValue={set("name")} error={errors.name}
           autoComplete="off" maxLength={40} />
