@@ -11,7 +11,12 @@ import { ThemeStep } from "./create/ThemeStep";
 const STEP_NAMES = ["Your child", "Photo", "Adventure"];
 
 export function Create() {
-  const [d, setD] = useState<Draft>(loadDraft);
+  // Arriving from a theme in the gallery (/create?theme=...) preselects it.
+  const [d, setD] = useState<Draft>(() => {
+    const draft = loadDraft();
+    const theme = new URLSearchParams(location.search).get("theme");
+    return theme ? { ...draft, theme } : draft;
+  });
   useEffect(() => saveDraft(d), [d]);
   const go = (step: Draft["step"]) => setD((x) => ({ ...x, step: step === 3 && !x.photo?.verdict.accepted ? 2 : step }));
 

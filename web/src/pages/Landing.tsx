@@ -58,7 +58,7 @@ export function ThemeCard({ theme }: { theme: Theme }) {
           {rest.slice(0, 3).map((src, i) => <div class="frame"><img src={src} alt={`Sample page ${i + 2} from ${theme.title}`} loading="lazy" /></div>)}
         </div>
       )}
-      <h3>{theme.title}</h3>
+      <h3><a href={`/create?theme=${encodeURIComponent(theme.id)}`}>{theme.title}</a></h3>
       <p class="small">{theme.description}</p>
       {theme.ageRange && <p class="badge">Ages {theme.ageRange}</p>}
     </article>
