@@ -27,10 +27,11 @@ export async function choosePhoto(page, file) {
   return (await accepted.isVisible()) ? "accepted" : "refused";
 }
 
-export async function chooseAdventureAndStart(page) {
+export async function chooseAdventureAndStart(page, shot) {
   await page.getByRole("button", { name: "Continue to the adventure" }).click();
   await page.locator('input[name="theme"]').first().check();
   await page.locator('input[name="style"]').first().check();
+  if (shot) await shot(page, "adventure");
   await page.getByRole("button", { name: "Make the preview" }).click();
   await page.waitForURL(/\/books\/[^/]+(\/progress)?$/, { timeout: 30000 });
   return decodeURIComponent(new URL(page.url()).pathname.split("/")[2]);

@@ -99,6 +99,7 @@ export async function openBrowser(t, { viewport = DESKTOP, mobile = false } = {}
 /** Writes test-output/e2e/<test>/<NN-step>.png; returns the path. */
 export function screenshotter(testName) {
   const dir = join(OUT, testName.replace(/[^a-z0-9-]+/gi, "-").toLowerCase());
+  rmSync(dir, { recursive: true, force: true }); // only this run's steps
   mkdirSync(dir, { recursive: true });
   let n = 0;
   return async (page, step) => {

@@ -27,7 +27,7 @@ test("journey: photo upload to downloaded PDF on a desktop",
     assert.ok(box && frame && box.width > 5 && box.x >= frame.x && box.x + box.width <= frame.x + frame.width + 1, "face box drawn inside the photo");
     await shot(page, "photo-accepted");
 
-    const id = await chooseAdventureAndStart(page);
+    const id = await chooseAdventureAndStart(page, shot);
     await shot(page, "generating");
     if (new URL(page.url()).pathname.endsWith("/progress")) {
       await page.reload();

@@ -36,7 +36,7 @@ test("phone: a parent makes, buys (printed) and downloads a book at 360 px",
     assert.equal(await page.locator("#photo-camera").getAttribute("capture"), "user");
     assert.equal(await choosePhoto(page, "astronaut.jpg"), "accepted");
     await step("photo");
-    const id = await chooseAdventureAndStart(page);
+    const id = await chooseAdventureAndStart(page, shot);
     await step("generating");
     await waitForPreview(page, id);
     await step("preview");
