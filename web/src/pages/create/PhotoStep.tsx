@@ -94,10 +94,10 @@ export function PhotoStep({ photo, onPhoto, onBack, onDone }: {
           </div>
         )}
         <div class="row dropzone-actions">
+          <input id="photo-file" class="visually-hidden file-input" type="file" accept="image/*,.heic,.heif" onChange={pick} disabled={busy} />
           <label class="btn" for="photo-file">{shown ? "Choose another photo" : "Choose a photo"}</label>
-          <input id="photo-file" class="visually-hidden" type="file" accept="image/*,.heic,.heif" onChange={pick} disabled={busy} />
+          <input id="photo-camera" class="visually-hidden file-input" type="file" accept="image/*" capture="user" onChange={pick} disabled={busy} />
           <label class="btn camera-only" for="photo-camera">Take a photo</label>
-          <input id="photo-camera" class="visually-hidden" type="file" accept="image/*" capture="user" onChange={pick} disabled={busy} />
         </div>
       </div>
       {photo?.verdict.accepted && !busy && (

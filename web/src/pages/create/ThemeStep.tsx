@@ -54,11 +54,11 @@ export function ThemeStep({ theme, style, childName, onChange, onBack, onCreate 
       <ErrorNotice error={themes.error} title="The adventures couldn't be loaded." />
       <fieldset>
         <legend class="visually-hidden">Adventure</legend>
-        <div class="choices">
+        <div class="choices theme-choices">
           {themes.data?.map((t) => <ThemeChoice t={t} checked={theme === t.id} onPick={() => onChange(t.id, style)} />)}
         </div>
       </fieldset>
-      <h3>Art style</h3>
+      <h3 class="sub-h">Art style</h3>
       {styles.loading && <Loading label="Loading the styles…" />}
       <ErrorNotice error={styles.error} title="The art styles couldn't be loaded." />
       <fieldset>
