@@ -8,17 +8,28 @@ import { ErrorNotice, Loading } from "../ui/Notice";
 
 const DECLINED = new Set(["failed", "declined", "payment_failed", "cancelled"]);
 
+/** The newest order for this book, when the provider sent the parent back without its id. */
+async function latestOrderFor(bookId: string): Promise<Order | undefined> {
+  try {
+    return (await R.orders()).items.find((o) => o.bookId === bookId);
+  } catch {
+    return undefined; // no orders API: the book's own status still tells the story
+  }
+}
+
 export function Confirmation({ id, query }: { id: string; query: URLSearchParams }) {
   const [book, setBook] = useState<Book>();
   const [order, setOrder] = useState<Order>();
   const [error, setError] = useState<unknown>();
+  const [slow, setSlow] = useState(false);
   const orderId = query.get("order") ?? query.get("order_id") ?? undefined;
 
   useEffect(() => {
-    let stop = false, timer = 0;
+    let stop = false, timer = 0, looks = 0;
     const look = async () => {
+      if (++looks > 90) { setSlow(true); return; } // three minutes: stop asking, say what happens next
       try {
-        const [b, o] = await Promise.all([R.book(id), orderId ? R.order(orderId) : Promise.resolve(undefined)]);
+        const [b, o] = await Promise.all([R.book(id), orderId ? R.order(orderId) : latestOrderFor(id)]);
         if (stop) return;
         setBook(b); setOrder(o); setError(undefined);
         if (DOWNLOADABLE.has(b.status) || (o && DECLINED.has(o.status))) return;
@@ -29,7 +40,7 @@ export function Confirmation({ id, query }: { id: string; query: URLSearchParams
     return () => { stop = true; clearTimeout(timer); };
   }, [id, orderId]);
 
-  const declined = order && DECLINED.has(order.status) || book?.status === "preview_ready" && query.get("status") === "declined";
+  const declined = (order !== undefined && DECLINED.has(order.status)) || query.get("status") === "declined";
   const ready = book && DOWNLOADABLE.has(book.status);
   return (
     <div class="container narrow">
@@ -54,7 +65,8 @@ export function Confirmation({ id, query }: { id: string; query: URLSearchParams
           ) : (
             <>
               <p>We're confirming the payment and preparing the full book in print quality. This usually takes under a minute.</p>
-              <Loading label="Preparing your book…" />
+              {slow ? <p>This is taking longer than usual. We'll email you the download link as soon as the book is ready, and it will appear in <a href="/library">My books</a>.</p>
+                : <Loading label="Preparing your book…" />}
             </>
           )}
         </div>
