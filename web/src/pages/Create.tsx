@@ -41,7 +41,7 @@ export function Create() {
       </div>
       <ol class="steps" aria-label="Steps">
         {STEP_NAMES.map((s, i) => (
-          <li aria-current={d.step === i + 1 ? "step" : undefined} class={d.step > i + 1 ? "done" : ""}>{s}</li>
+          <li aria-current={d.step === i + 1 ? "step" : undefined} class={d.step > i + 1 ? "done" : ""}><span class="step-name">{s}</span></li>
         ))}
       </ol>
       {d.step === 1 && <ChildStep child={d.child} onDone={(child) => setD({ ...d, child, step: 2 })} />}
