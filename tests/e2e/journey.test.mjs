@@ -8,7 +8,7 @@ import { chooseAdventureAndStart, choosePhoto, demoProvider, downloadPdf, fillCh
 import { waitingFor } from "./pending.mjs";
 
 test("journey: photo upload to downloaded PDF on a desktop",
-  { timeout: 600000, skip: waitingFor("serve", "themes", "auth", "photos", "books", "checkout", "download") },
+  { timeout: 600000, skip: waitingFor("themes", "auth", "photos", "books", "checkout", "download") },
   async (t) => {
     const { baseUrl } = await startServer(t);
     const { page, problems } = await openBrowser(t, { viewport: DESKTOP });

@@ -10,7 +10,7 @@ import { waitingFor } from "./pending.mjs";
 const urlOf = (p) => p.image_url ?? p.preview_url ?? p.url ?? p.image?.url;
 
 test("preview: a locked page is not reachable by any URL",
-  { timeout: 400000, skip: waitingFor("serve", "themes", "auth", "photos", "books") },
+  { timeout: 400000, skip: waitingFor("themes", "auth", "photos", "books") },
   async (t) => {
     const { baseUrl } = await startServer(t);
     const { page, context } = await openBrowser(t);

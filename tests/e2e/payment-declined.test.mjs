@@ -6,7 +6,7 @@ import { bookViaApi, demoProvider, startCheckout, submitCheckout } from "./flows
 import { waitingFor } from "./pending.mjs";
 
 test("checkout: a declined payment unlocks nothing and says so",
-  { timeout: 400000, skip: waitingFor("serve", "themes", "auth", "photos", "books", "checkout", "download") },
+  { timeout: 400000, skip: waitingFor("themes", "auth", "photos", "books", "checkout", "download") },
   async (t) => {
     const { baseUrl } = await startServer(t);
     const { page, context } = await openBrowser(t);

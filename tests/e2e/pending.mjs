@@ -2,7 +2,6 @@
 // skipped with the reason below; when the API lands on main, delete its line here and the
 // scenario runs. Nothing is faked: the tests always talk to the real `storyloom serve`.
 export const PENDING = {
-  serve: "`storyloom serve` with the web app at / (issue 3, http) is not on main yet",
   themes: "GET /api/themes, /api/styles (issue 5, catalog) are not on main yet",
   photos: "POST /api/photos (issue 4) is not on main yet",
   books: "POST /api/books, GET /api/books/{id}[/events|/pages] (issue 5) are not on main yet",

@@ -17,7 +17,7 @@ async function swipeLeft(page) {
 }
 
 test("phone: a parent makes, buys (printed) and downloads a book at 360 px",
-  { timeout: 600000, skip: waitingFor("serve", "themes", "auth", "photos", "books", "checkout", "download") },
+  { timeout: 600000, skip: waitingFor("themes", "auth", "photos", "books", "checkout", "download") },
   async (t) => {
     const { baseUrl } = await startServer(t);
     const { page } = await openBrowser(t, { viewport: PHONE, mobile: true });

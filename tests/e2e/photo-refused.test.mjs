@@ -7,7 +7,7 @@ import { choosePhoto, fillChild } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
 test("photo: a cat and two faces are refused with their reasons, a child's face is accepted",
-  { timeout: 120000, skip: waitingFor("serve", "auth", "photos") },
+  { timeout: 120000, skip: waitingFor("auth", "photos") },
   async (t) => {
     const { baseUrl } = await startServer(t);
     const { page, problems } = await openBrowser(t, { viewport: PHONE, mobile: true });
