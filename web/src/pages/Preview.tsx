@@ -55,7 +55,12 @@ export function Preview({ id }: { id: string }) {
   }, [book?.status]);
 
   if (data.loading && !data.data) return <div class="container"><Loading label="Opening the book…" /></div>;
-  if (data.error) return <div class="container narrow"><ErrorNotice error={data.error} title="We couldn't open this book." /></div>;
+  if (data.error) return (
+    <div class="container narrow stack">
+      <ErrorNotice error={data.error} title="We couldn't open this book." />
+      <p class="row"><a class="btn" href="/library">Go to My books</a><a class="btn btn-quiet" href="/create">Create a new book</a></p>
+    </div>
+  );
   if (!book) return null;
   const pages = data.data!.pages;
   const lockedCount = pages.filter((p) => p.locked).length;
