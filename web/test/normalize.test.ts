@@ -63,3 +63,10 @@ describe("format", () => {
     expect(orderStatusLabel("failed").label).toBe("Payment declined");
   });
 });
+
+describe("me", () => {
+  it("reads the accounts module's answers for a guest and a member", () => {
+    expect(n.me({ user: { id: "usr_1", kind: "guest", role: "customer", email: null, guest_email: null } })).toMatchObject({ id: "usr_1", guest: true });
+    expect(n.me({ user: { id: "usr_2", kind: "member", email: "a@b.co", display_name: "Sam" } })).toMatchObject({ guest: false, email: "a@b.co", name: "Sam" });
+  });
+});

@@ -171,5 +171,5 @@ export function me(v: unknown): Me | undefined {
   const id = str(o.id, o.user_id);
   if (!id) return undefined;
   const email = str(o.email);
-  return { id, email, name: str(o.name), guest: o.guest === true || o.is_guest === true || o.kind === "guest" || o.role === "guest" || !email };
+  return { id, email, name: str(o.display_name, o.name), guest: o.guest === true || o.is_guest === true || o.kind === "guest" || o.role === "guest" || !email };
 }
