@@ -69,7 +69,7 @@ export function Preview({ id }: { id: string }) {
   const s = statusLabel(book.status);
 
   return (
-    <div class="container">
+    <div class="container book-wide">
       <div class="page-title row between">
         <div>
           <h1>{book.title ?? (book.childName ? `${book.childName}'s book` : "Your book")}</h1>
