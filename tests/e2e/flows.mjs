@@ -42,6 +42,16 @@ export async function waitForPreview(page, id) {
   await page.getByTestId("book-page").waitFor({ timeout: 30000 });
 }
 
+/** A list from an API answer: a bare array or {<key>: [...]} / {items: [...]}. */
+export function listFrom(json, key) {
+  return Array.isArray(json) ? json : json?.[key] ?? json?.items ?? [];
+}
+
+/** Every page of a book as the API lists it, through the parent's own session. */
+export async function bookPages(context, baseUrl, id) {
+  return listFrom(await (await context.request.get(`${baseUrl}/api/books/${id}/pages`)).json(), "pages");
+}
+
 /** Unsafe requests through the page's own cookie jar, with what the CSRF check expects. */
 async function csrfHeaders(context, baseUrl) {
   const cookie = (await context.cookies(baseUrl)).find((c) => c.name === "csrf_token");
@@ -62,7 +72,7 @@ export async function bookViaApi(context, baseUrl) {
   });
   const themes = await (await context.request.get(`${baseUrl}/api/themes`)).json();
   const styles = await (await context.request.get(`${baseUrl}/api/styles`)).json();
-  const first = (x, k) => (Array.isArray(x) ? x : x[k] ?? x.items)[0];
+  const first = (x, k) => listFrom(x, k)[0];
   const book = await apiPost(context, baseUrl, "/api/books", {
     data: { child: { name: "Emma", age: 6, pronouns: "she" }, photo_id: photo.id,
       theme: first(themes, "themes").id, style: first(styles, "styles").id },

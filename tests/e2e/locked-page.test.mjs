@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openBrowser, screenshotter, startServer } from "./harness.mjs";
-import { bookViaApi } from "./flows.mjs";
+import { bookPages, bookViaApi } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
 const urlOf = (p) => p.image_url ?? p.preview_url ?? p.url ?? p.image?.url;
@@ -17,7 +17,7 @@ test("preview: a locked page is not reachable by any URL",
     const shot = screenshotter("locked-page");
     const id = await bookViaApi(context, baseUrl);
 
-    const pages = (await (await context.request.get(`${baseUrl}/api/books/${id}/pages`)).json()).pages;
+    const pages = await bookPages(context, baseUrl, id);
     const locked = pages.filter((p) => p.locked);
     const open = pages.filter((p) => !p.locked && urlOf(p));
     assert.ok(locked.length >= 5 && open.length >= 5, `5 open and 5 locked pages, got ${open.length}/${locked.length}`);

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assertNoObjectText, openBrowser, screenshotter, startServer } from "./harness.mjs";
-import { bookViaApi, demoProvider, startCheckout, submitCheckout } from "./flows.mjs";
+import { bookPages, bookViaApi, demoProvider, startCheckout, submitCheckout } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
 test("checkout: a declined payment unlocks nothing and says so",
@@ -25,7 +25,7 @@ test("checkout: a declined payment unlocks nothing and says so",
 
     const book = await (await context.request.get(`${baseUrl}/api/books/${id}`)).json();
     assert.ok(["preview_ready", "payment_pending"].includes(book.status), `book stays unpaid, is ${book.status}`);
-    const pages = (await (await context.request.get(`${baseUrl}/api/books/${id}/pages`)).json()).pages;
+    const pages = await bookPages(context, baseUrl, id);
     assert.ok(pages.some((p) => p.locked), "locked pages stay locked");
     const dl = await context.request.get(`${baseUrl}/api/books/${id}/download?format=pdf`, { maxRedirects: 0 });
     assert.ok([402, 403, 404, 409].includes(dl.status()), `no download after a decline, got ${dl.status()}`);
