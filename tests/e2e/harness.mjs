@@ -49,7 +49,8 @@ export async function startServer(t, { env = {} } = {}) {
     cwd: REPO, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
   });
   const log = [];
-  const port = await new Promise((ok, fail) => {
+  const port = await new Promise((ok, fail_) => {
+    const fail = (e) => { child.kill("SIGKILL"); rmSync(dataDir, { recursive: true, force: true }); fail_(e); };
     const timer = setTimeout(() => fail(new Error(`storyloom serve did not report its port within 20 s:\n${log.join("\n")}`)), 20000);
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
