@@ -15,17 +15,18 @@ import { Confirmation } from "./pages/Confirmation";
 import { Library } from "./pages/Library";
 import { Account } from "./pages/Account";
 import { NotFound } from "./pages/NotFound";
+import { ClaimGuest, ResetPassword } from "./pages/AccountLinks";
 import { useEffect } from "preact/hooks";
 
 const ROUTES = [
   "/", "/create", "/books/:id/progress", "/books/:id", "/books/:id/checkout",
-  "/books/:id/confirmation", "/library", "/account",
+  "/books/:id/confirmation", "/library", "/account", "/reset-password", "/claim",
 ];
 
 const TITLES: Record<string, string> = {
   "/": "A picture book starring your child", "/create": "Create a book", "/books/:id/progress": "Making your book",
   "/books/:id": "Your book", "/books/:id/checkout": "Checkout", "/books/:id/confirmation": "Thank you",
-  "/library": "My books", "/account": "Account",
+  "/library": "My books", "/account": "Account", "/reset-password": "New password", "/claim": "Keep your books",
 };
 
 function App() {
@@ -43,6 +44,8 @@ function App() {
     case "/books/:id/confirmation": page = <Confirmation id={id} query={m.query} />; break;
     case "/library": page = <Library />; break;
     case "/account": page = <Account />; break;
+    case "/reset-password": page = <ResetPassword />; break;
+    case "/claim": page = <ClaimGuest />; break;
     default: page = <NotFound />;
   }
   return <Layout path={path}>{page}</Layout>;

@@ -187,3 +187,12 @@ export async function creditBalance(): Promise<number | undefined> {
     throw e;
   }
 }
+
+// ---- mailed links and sessions (issue 8)
+export const requestPasswordReset = (email: string) => api.post("/api/auth/reset-request", { email });
+export const resetPassword = (token: string, newPassword: string) => api.post("/api/auth/reset", { token, new_password: newPassword });
+export const claimGuest = (token: string) => api.post<{ claimed?: unknown }>("/api/auth/claim", { token });
+export async function logoutEverywhere(): Promise<void> {
+  await api.post("/api/auth/logout-all");
+  meCache = Promise.resolve(undefined);
+}

@@ -16,6 +16,12 @@ function AuthForm({ mode, onDone }: { mode: "signin" | "signup"; onDone: () => v
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const p = mode === "signin" ? "in" : "up";
+  const [sent, setSent] = useState(false);
+  const forgot = async () => {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) { setErrors({ email: "Enter your email above, then ask again." }); return; }
+    setErrors({}); setError(undefined);
+    try { await R.requestPasswordReset(email.trim()); setSent(true); } catch (err) { setError(err); }
+  };
   const submit = async (e: Event) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
@@ -38,7 +44,9 @@ function AuthForm({ mode, onDone }: { mode: "signin" | "signup"; onDone: () => v
         hint={mode === "signup" ? "At least 8 characters. A short sentence is easy to remember." : undefined}
         autoComplete={mode === "signin" ? "current-password" : "new-password"} />
       <ErrorNotice error={error} />
+      {sent && <Notice tone="success">If there is an account for {email.trim()}, we've emailed it a link to choose a new password.</Notice>}
       <button class="btn btn-primary" type="submit" disabled={busy}>{mode === "signin" ? "Sign in" : "Create account"}</button>
+      {mode === "signin" && <button type="button" class="btn btn-quiet btn-sm" onClick={forgot}>Forgot your password?</button>}
     </form>
   );
 }
@@ -47,6 +55,7 @@ function SignedIn({ me, onChange }: { me: Me; onChange: () => void }) {
   const [error, setError] = useState<unknown>();
   const credits = useAsync(() => R.creditBalance().catch(() => undefined), [me.id]);
   const out = async () => { try { await R.logout(); onChange(); } catch (e) { setError(e); } };
+  const outEverywhere = async () => { try { await R.logoutEverywhere(); onChange(); } catch (e) { setError(e); } };
   const del = async () => {
     if (!confirm("Delete your account, your photos and all your books? Orders are kept for accounting without your personal details. This can't be undone.")) return;
     try { await R.deleteAccount(); navigate("/"); } catch (e) { setError(e); }
@@ -57,7 +66,8 @@ function SignedIn({ me, onChange }: { me: Me; onChange: () => void }) {
         <h2>Signed in</h2>
         <p>You're signed in as <strong data-testid="account-email">{me.email}</strong>.</p>
         {credits.data !== undefined && <p>Book credits: <strong data-testid="credits">{credits.data}</strong></p>}
-        <div class="row"><a class="btn" href="/library">My books</a><button class="btn" onClick={out}>Sign out</button></div>
+        <div class="row"><a class="btn" href="/library">My books</a><button class="btn" onClick={out}>Sign out</button>
+          <button class="btn btn-quiet" onClick={outEverywhere}>Sign out on every device</button></div>
       </div>
       <div class="card stack">
         <h2>Your data</h2>
