@@ -56,10 +56,16 @@ export function PhotoStep({ photo, onPhoto, onBack, onDone }: {
 
   async function take(file: File | undefined) {
     if (!file || busy) return;
+    setBusy(true);
     if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
     objectUrl.current = URL.createObjectURL(file);
-    setShown({ url: objectUrl.current, width: 0, height: 0 });
-    setError(undefined); setHint(undefined); onPhoto(undefined); setBusy(true);
+    // Measure the photo before showing it, so its frame has the right shape from the start.
+    const probe = new Image();
+    probe.src = objectUrl.current;
+    await probe.decode().catch(() => undefined); // HEIC and the like: the browser can't, the API can
+    const [w0, h0] = probe.naturalWidth ? normalizedSize(probe.naturalWidth, probe.naturalHeight) : [0, 0];
+    setShown({ url: objectUrl.current, width: w0, height: h0 });
+    setError(undefined); setHint(undefined); onPhoto(undefined);
     try {
       const p = await R.uploadPhoto(file);
       setShown({ url: objectUrl.current, width: p.width, height: p.height, box: p.verdict.faceBox });
