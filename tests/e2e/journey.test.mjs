@@ -1,0 +1,71 @@
+// The whole journey on a desktop: landing → child → photo (face box) → adventure → live progress
+// (surviving a reload) → preview (page turning, locked pages) → demo checkout → confirmation →
+// downloaded PDF (a real PDF with the right number of pages) → library with the order.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assertNoObjectText, DESKTOP, openBrowser, screenshotter, startServer } from "./harness.mjs";
+import { bookPages, chooseAdventureAndStart, choosePhoto, demoProvider, downloadPdf, fillChild, pdfPageCount, startCheckout, submitCheckout, waitForPreview } from "./flows.mjs";
+import { waitingFor } from "./pending.mjs";
+
+test("journey: photo upload to downloaded PDF on a desktop",
+  { timeout: 600000, skip: waitingFor("themes", "auth", "photos", "books", "checkout", "download") },
+  async (t) => {
+    const { baseUrl } = await startServer(t);
+    const { page, problems } = await openBrowser(t, { viewport: DESKTOP });
+    const shot = screenshotter("journey-desktop");
+
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator(".theme-card").first().waitFor();
+    await shot(page, "landing");
+
+    await page.getByRole("link", { name: "Create your book" }).click();
+    await fillChild(page, { name: "Emma", age: "6", pronouns: "She / her", companion: "Biscuit", colour: "green" });
+    assert.equal(await choosePhoto(page, "astronaut.png"), "accepted");
+    const box = await page.getByTestId("face-box").boundingBox();
+    const frame = await page.getByTestId("photo-frame").boundingBox();
+    assert.ok(box && frame && box.width > 5 && box.x >= frame.x && box.x + box.width <= frame.x + frame.width + 1, "face box drawn inside the photo");
+    await shot(page, "photo-accepted");
+
+    const id = await chooseAdventureAndStart(page, shot);
+    await shot(page, "generating");
+    if (new URL(page.url()).pathname.endsWith("/progress")) {
+      await page.reload();
+      await page.getByRole("progressbar").or(page.getByTestId("book-page")).first().waitFor();
+      await shot(page, "generating-after-reload");
+    }
+    await waitForPreview(page, id);
+    await shot(page, "preview");
+
+    const first = await page.getByTestId("book-page").getAttribute("data-page");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction((p) => document.querySelector("[data-testid=book-page]")?.getAttribute("data-page") !== p, first);
+    const pageList = await bookPages(page.context(), baseUrl, id);
+    const lockedCount = pageList.filter((p) => p.locked).length;
+    assert.ok(lockedCount >= 1, "some pages are locked before payment");
+    await page.getByRole("button", { name: /locked/ }).first().click();
+    await page.getByTestId("locked-page").waitFor();
+    assert.equal(await page.locator("[data-testid=book-page] img").count(), 0, "a locked page shows no image");
+    await shot(page, "preview-locked-page");
+
+    await startCheckout(page);
+    await shot(page, "checkout");
+    await submitCheckout(page);
+    await shot(page, "demo-provider");
+    await demoProvider(page, "pay");
+    await page.waitForURL(new RegExp(`/books/${id}(/confirmation)?`), { timeout: 60000 });
+    const pdf = await downloadPdf(page);
+    await shot(page, "confirmation");
+    assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-", "the download is a PDF");
+    const count = pdfPageCount(pdf);
+    const storyPages = pageList.filter((p) => (p.kind ?? "page") === "page").length;
+    assert.ok(count >= storyPages, `the PDF has ${count} pages for a book of ${storyPages} story pages`);
+    assert.equal(count % 2, 0, "a printable page count is even");
+
+    await page.goto(`${baseUrl}/library`);
+    await page.getByTestId("library-book").first().waitFor();
+    await page.getByTestId("order-row").first().waitFor();
+    await shot(page, "library");
+    await assertNoObjectText(assert, page);
+    assert.deepEqual(problems, []);
+  });

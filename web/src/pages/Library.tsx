@@ -1,0 +1,84 @@
+// My books: every book with its status, open / download / delete, and the order history.
+import { useState } from "preact/hooks";
+import * as R from "../api/resources";
+import type { Book, Order } from "../api/types";
+import { DOWNLOADABLE, formatDate, formatMoney, orderStatusLabel, PREVIEWABLE, statusLabel } from "../lib/format";
+import { useAsync } from "../lib/useAsync";
+import { ErrorNotice, Loading } from "../ui/Notice";
+
+function BookCard({ b, onDeleted }: { b: Book; onDeleted: () => void }) {
+  const [error, setError] = useState<unknown>();
+  const s = statusLabel(b.status);
+  const href = `/books/${encodeURIComponent(b.id)}${b.status === "generating" ? "/progress" : ""}`;
+  const del = async () => {
+    if (!confirm(`Delete ${b.title ?? "this book"}? This can't be undone.`)) return;
+    try { await R.deleteBook(b.id); onDeleted(); } catch (e) { setError(e); }
+  };
+  return (
+    <article class="card book-card" data-testid="library-book" data-status={b.status}>
+      <a class="frame" href={href} tabIndex={-1} aria-hidden="true">{b.coverUrl && <img src={b.coverUrl} alt="" loading="lazy" />}</a>
+      <div class="stack">
+        <div>
+          <h3><a href={href}>{b.title ?? (b.childName ? `${b.childName}'s book` : "Untitled book")}</a></h3>
+          <p class="small muted">{formatDate(b.createdAt)}</p>
+          <span class={`badge badge-${s.tone}`}>{s.label}</span>
+        </div>
+        <div class="row">
+          {DOWNLOADABLE.has(b.status) && <a class="btn btn-sm btn-primary" href={R.downloadHref(b.id)}>Download PDF</a>}
+          {b.status === "preview_ready" && <a class="btn btn-sm btn-primary" href={`${href}/checkout`}>Unlock</a>}
+          {PREVIEWABLE.has(b.status) && <a class="btn btn-sm" href={href}>{DOWNLOADABLE.has(b.status) ? "Read" : "Open"}</a>}
+          <button class="btn btn-sm btn-quiet" onClick={del}>Delete</button>
+        </div>
+        <ErrorNotice error={error} />
+      </div>
+    </article>
+  );
+}
+
+function Orders() {
+  const o = useAsync(() => R.orders(), []);
+  if (o.loading) return <Loading label="Loading orders…" />;
+  if (o.error) return <ErrorNotice error={o.error} title="Orders couldn't be loaded." />;
+  if (!o.data?.items.length) return <p class="muted">No orders yet.</p>;
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table class="table">
+        <thead><tr><th scope="col">Date</th><th scope="col">Order</th><th scope="col">Total</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>
+          {o.data.items.map((x: Order) => (
+            <tr data-testid="order-row">
+              <td>{formatDate(x.createdAt)}</td>
+              <td>{x.product ?? x.id}</td>
+              <td>{x.total ? formatMoney(x.total) : ""}</td>
+              <td><span class={`badge badge-${orderStatusLabel(x.status).tone}`}>{orderStatusLabel(x.status).label}</span></td>
+              <td>{x.bookId && <a href={`/books/${encodeURIComponent(x.bookId)}`}>View book</a>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Library() {
+  const books = useAsync(async () => ((await R.me()) ? R.library() : undefined), []);
+  return (
+    <div class="container">
+      <div class="page-title row between">
+        <div><h1>My books</h1><p>Previews are kept for 7 days; bought books forever.</p></div>
+        <a class="btn btn-primary" href="/create">Create a new book</a>
+      </div>
+      {books.loading && !books.data && <Loading />}
+      <ErrorNotice error={books.error} title="Your books couldn't be loaded." />
+      {!books.loading && !books.error && !books.data && (
+        <div class="card empty"><p>Sign in to see your books, or start one now: no account needed.</p>
+          <p class="row" style={{ justifyContent: "center" }}><a class="btn" href="/account">Sign in</a><a class="btn btn-primary" href="/create">Create a book</a></p></div>
+      )}
+      {books.data && books.data.items.length === 0 && <div class="card empty"><p>No books yet. Your first one takes about two minutes.</p></div>}
+      {books.data && books.data.items.length > 0 && (
+        <div class="grid-books">{books.data.items.map((b) => <BookCard b={b} onDeleted={books.reload} />)}</div>
+      )}
+      {books.data && (<section class="section" aria-labelledby="orders-h"><h2 id="orders-h">Orders</h2><Orders /></section>)}
+    </div>
+  );
+}
