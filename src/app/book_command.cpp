@@ -92,6 +92,7 @@ int run_book(const BookOptions& o) {
   auto photo = services.read_photo(o.photo);
   if (!photo) return fail_with(photo.error(), o.json, photo.error().kind == core::ErrorKind::invalid_argument ? 1 : 2);
 
+  photo->look = services.hero_look(photo->traits, o.colour, o.pronouns);
   print::BookOrder order{*request, photo->look, !o.cover.empty(), !o.preview.empty()};
   BookProgressPrinter printer;
   print::BookMaker maker(cat, **writer, services.make_art(o.style, *photo));

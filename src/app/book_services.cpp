@@ -1,13 +1,87 @@
 #include "app/book_services.hpp"
 
-namespace storyloom::app {
+#include <fstream>
+#include <iterator>
 
-// The faces module (photo check, cut-out, traits) and the art module (illustrator,
-// personalizer, watermark) are built on other branches. When they are merged, wire them here:
-//   services.read_photo = [..](path) { faces verdict -> PhotoLook };
-//   services.make_art = [..](style, photo) { return print::ArtSteps{
-//       [&](auto& brief, auto& look, int w, int h, uint64_t seed) { return illustrator.illustrate(brief, look, w, h, seed); },
-//       personalizer for `style` with photo.cutout / photo.look, watermark }; };
-BookServices linked_book_services() { return {}; }
+#include <fmt/format.h>
+
+#include "art/hero_look.hpp"
+#include "art/personalizer.hpp"
+#include "art/vector_illustrator.hpp"
+#include "art/watermark.hpp"
+#include "catalog/catalog.hpp"
+#include "faces/photo_intake.hpp"
+
+namespace storyloom::app {
+namespace {
+
+constexpr const char* kDefaultShopName = "Storyloom";
+
+core::Result<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return core::fail(core::ErrorKind::invalid_argument, "photo_missing", fmt::format("Cannot read the photo {}.", path.string()));
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+core::Result<PhotoLook> read_photo(const std::filesystem::path& path) {
+  auto model = faces::FaceModel::shared();
+  if (!model) return std::unexpected(model.error());
+  auto bytes = read_file(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  const faces::PhotoIntake intake(*model);
+  auto checked = intake.check(*bytes);
+  if (!checked) return std::unexpected(checked.error());
+  PhotoLook photo;
+  photo.traits = intake.traits(*checked);
+  if (auto cutout = intake.cut_out(*checked)) photo.cutout = std::move(*cutout);
+  return photo;
+}
+
+// One illustrator per process: loading the kits costs ~50 ms and the result is thread-safe.
+core::Result<std::shared_ptr<const art::VectorIllustrator>> shared_illustrator() {
+  static const auto loaded = []() -> core::Result<std::shared_ptr<const art::VectorIllustrator>> {
+    auto dir = catalog::find_catalog_dir();
+    if (!dir) return std::unexpected(dir.error());
+    auto illustrator = art::VectorIllustrator::load(*dir / "art");
+    if (!illustrator) return std::unexpected(illustrator.error());
+    return std::shared_ptr<const art::VectorIllustrator>(std::move(*illustrator));
+  }();
+  return loaded;
+}
+
+print::ArtSteps make_art(const std::string& style, const PhotoLook& photo) {
+  auto illustrator = shared_illustrator();
+  print::ArtSteps steps;
+  if (!illustrator) {  // render_page then answers illustrator_unavailable with the load error logged
+    fmt::print(stderr, "storyloom: the illustrator could not load: {}\n", illustrator.error().message);
+    return steps;
+  }
+  steps.illustrate = [ill = *illustrator](const core::IllustrationBrief& brief, const core::HeroLook& look, int w, int h,
+                                          std::uint64_t seed) { return ill->illustrate(brief, look, w, h, seed); };
+  steps.personalize = [style, cutout = photo.cutout](const core::Illustration& base,
+                                                     const core::IllustrationBrief&) -> core::Result<core::Image> {
+    const art::Personalizer personalizer;
+    auto page = personalizer.personalize(base, style, cutout ? &*cutout : nullptr);
+    if (page.fell_back)
+      return core::fail(core::ErrorKind::unprocessable, "personalize_fell_back", page.fallback_reason);
+    return std::move(page.image);
+  };
+  steps.watermark = [](const core::Image& preview) -> core::Result<core::Image> {
+    core::Image marked = preview;
+    if (auto ok = art::watermark(marked, kDefaultShopName); !ok) return std::unexpected(ok.error());
+    return marked;
+  };
+  return steps;
+}
+
+}  // namespace
+
+BookServices linked_book_services() {
+  return {read_photo, make_art,
+          [](const core::AvatarTraits& traits, const std::string& colour, const std::string& pronouns) {
+            return art::hero_look_from(traits, colour, pronouns, "short");
+          }};
+}
 
 }  // namespace storyloom::app

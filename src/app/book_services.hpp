@@ -17,7 +17,8 @@
 namespace storyloom::app {
 
 struct PhotoLook {
-  core::HeroLook look;                    // from the avatar traits
+  core::AvatarTraits traits;              // read from the photo
+  core::HeroLook look;                    // from the traits (favourite colour applied later)
   std::optional<core::FaceCutout> cutout;  // storybook style: the face placed on the hero
 };
 
@@ -27,9 +28,14 @@ using ReadPhotoFn = std::function<core::Result<PhotoLook>(const std::filesystem:
 // Builds the art steps for one book: the personalizer needs the child's face or traits.
 using MakeArtFn = std::function<print::ArtSteps(const std::string& style, const PhotoLook& photo)>;
 
+// The drawn hero's look from the photo's traits and the child's favourite colour and pronouns.
+using HeroLookFn = std::function<core::HeroLook(const core::AvatarTraits&, const std::string& favourite_colour,
+                                                const std::string& pronouns)>;
+
 struct BookServices {
   ReadPhotoFn read_photo;
   MakeArtFn make_art;
+  HeroLookFn hero_look;
 };
 
 BookServices linked_book_services();

@@ -29,15 +29,18 @@ core::Result<RenderedArt> render_page(const ArtSteps& art, const core::Illustrat
   auto base = art.illustrate(brief, look, size.width, size.height, seed);
   if (!base) return core::fail(base.error());
   RenderedArt out;
-  core::Image image = std::move(*base);
+  core::Image image;
   if (art.personalize) {
-    auto personal = art.personalize(image, brief);
+    auto personal = art.personalize(*base, brief);
     if (personal) {
       image = std::move(*personal);
       out.personalized = true;
     } else {
       out.personalize_error = personal.error().code;  // the base illustration is used instead
+      image = std::move(base->image);
     }
+  } else {
+    image = std::move(base->image);
   }
   if (use == ArtUse::preview_page) {
     auto marked = art.watermark(image);

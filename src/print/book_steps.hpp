@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/illustration.hpp"
 #include "core/illustration_brief.hpp"
 #include "core/image.hpp"
 #include "print/book_pdfs.hpp"
@@ -17,10 +18,11 @@
 namespace storyloom::print {
 
 // art::Illustrator::illustrate(brief, look, width_px, height_px, seed).
-using IllustrateFn = std::function<core::Result<core::Image>(const core::IllustrationBrief&, const core::HeroLook&,
+using IllustrateFn = std::function<core::Result<core::Illustration>(const core::IllustrationBrief&, const core::HeroLook&,
                                                              int width_px, int height_px, std::uint64_t seed)>;
 // art::Personalizer: the child's face / traits onto the hero. May be empty (no personalizing).
-using PersonalizeFn = std::function<core::Result<core::Image>(const core::Image& base, const core::IllustrationBrief&)>;
+// It gets the whole illustration: where the hero's head is and the light on it.
+using PersonalizeFn = std::function<core::Result<core::Image>(const core::Illustration& base, const core::IllustrationBrief&)>;
 // art watermark: bakes "PREVIEW" into preview-resolution pixels.
 using WatermarkFn = std::function<core::Result<core::Image>(const core::Image& preview)>;
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "core/error.hpp"
+#include "core/illustration.hpp"
 #include "core/illustration_brief.hpp"
 #include "core/image.hpp"
 
@@ -19,7 +20,7 @@ inline core::Rgba sky_colour(const std::string& time_of_day) {
   return {120, 190, 235};
 }
 
-inline core::Result<core::Image> gradient_illustrate(const core::IllustrationBrief& brief, const core::HeroLook&,
+inline core::Result<core::Illustration> gradient_illustrate(const core::IllustrationBrief& brief, const core::HeroLook&,
                                                      int width, int height, std::uint64_t seed) {
   core::Image img(width, height);
   const core::Rgba sky = sky_colour(brief.time_of_day);
@@ -40,7 +41,10 @@ inline core::Result<core::Image> gradient_illustrate(const core::IllustrationBri
       if ((x - hero_x) * (x - hero_x) + (y - hero_y) * (y - hero_y) < hero_r * hero_r) p[0] = 230, p[1] = 120, p[2] = 60;
     }
   }
-  return img;
+  core::Illustration out;
+  out.image = std::move(img);
+  out.hero = {{hero_x, hero_y}, hero_r, 0};
+  return out;
 }
 
 // Darkens diagonal stripes: enough to tell a watermarked preview from print art in tests.
