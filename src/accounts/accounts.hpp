@@ -11,6 +11,7 @@
 
 #include "accounts/audit_log.hpp"
 #include "accounts/config.hpp"
+#include "accounts/jwt_verifier.hpp"
 #include "accounts/mail_templates.hpp"
 #include "accounts/mailer.hpp"
 #include "accounts/password_hasher.hpp"
@@ -41,6 +42,7 @@ struct AccountsDeps {
   Mailer& mailer;
   const PersonalDataRegistry& personal_data;  // must outlive Accounts; filled before serving
   blob::Store* blobs = nullptr;
+  JwtVerifier* external = nullptr;  // set when an external issuer is configured
 };
 
 class Accounts {
@@ -55,6 +57,10 @@ class Accounts {
   // unauthenticated (invalid_credentials) for an unknown email or a wrong password alike;
   // rate_limited (signin_throttled, details.retry_after) while the throttle says wait.
   core::Result<SignedIn> sign_in(std::string_view email, std::string_view password, const RequestOrigin& origin);
+  // A session token, or — when an external issuer is configured — a JWT from it. The first valid
+  // JWT for a subject creates the local user (with trial credits) or links it: by `sub` always,
+  // by email only when the provider says email_verified. A JWT caller has no local session
+  // (session.id is empty), so sign-out does not apply to it.
   core::Result<Authenticated> authenticate(std::string_view token);
   core::Result<void> sign_out(const Authenticated& who);
   core::Result<std::int64_t> sign_out_everywhere(const Authenticated& who, const RequestOrigin& origin);
@@ -88,6 +94,7 @@ class Accounts {
 
  private:
   core::Result<void> send_mail(const std::string& template_name, const std::string& to, const std::string& link);
+  core::Result<Authenticated> authenticate_external(std::string_view jwt);
   core::Result<void> offer_guest_claims(const User& member, std::string_view skip_guest_id);
 
   AccountsConfig config_;

@@ -118,6 +118,7 @@ core::Result<SignedIn> Accounts::sign_in(std::string_view raw_email, std::string
 }
 
 core::Result<Authenticated> Accounts::authenticate(std::string_view token) {
+  if (deps_.external && JwtVerifier::looks_like_jwt(token)) return authenticate_external(token);
   return with_connection(*deps_.db, [&](sql::Connection& conn) {
     return session_store::authenticate(conn, config_.session, token, deps_.clock.unix_seconds());
   });
