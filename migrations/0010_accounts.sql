@@ -11,8 +11,8 @@ CREATE TABLE users (
   password_hash  TEXT,                          -- argon2id encoded string; NULL for guests and external users
   role           TEXT NOT NULL DEFAULT 'customer', -- customer | admin
   display_name   TEXT NOT NULL DEFAULT '',
-  created_at     INTEGER NOT NULL,
-  updated_at     INTEGER NOT NULL,
+  created_at     BIGINT NOT NULL,
+  updated_at     BIGINT NOT NULL,
   claimed_by     TEXT                           -- for a guest: the member who claimed it
 );
 CREATE INDEX users_guest_email ON users (guest_email);
@@ -22,9 +22,9 @@ CREATE TABLE sessions (
   id            TEXT PRIMARY KEY,               -- core::new_id("se")
   token_hash    TEXT NOT NULL UNIQUE,           -- hex SHA-256 of the bearer token
   user_id       TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  created_at    INTEGER NOT NULL,
-  last_seen_at  INTEGER NOT NULL,
-  expires_at    INTEGER NOT NULL,               -- absolute expiry
+  created_at    BIGINT NOT NULL,
+  last_seen_at  BIGINT NOT NULL,
+  expires_at    BIGINT NOT NULL,               -- absolute expiry
   ip            TEXT NOT NULL DEFAULT '',
   user_agent    TEXT NOT NULL DEFAULT ''
 );
@@ -37,9 +37,9 @@ CREATE TABLE account_tokens (
   purpose     TEXT NOT NULL,                    -- password_reset | guest_claim
   user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   subject_id  TEXT,                             -- guest_claim: the guest user to claim
-  created_at  INTEGER NOT NULL,
-  expires_at  INTEGER NOT NULL,
-  used_at     INTEGER
+  created_at  BIGINT NOT NULL,
+  expires_at  BIGINT NOT NULL,
+  used_at     BIGINT
 );
 CREATE INDEX account_tokens_user ON account_tokens (user_id);
 
@@ -49,8 +49,8 @@ CREATE TABLE external_identities (
   subject     TEXT NOT NULL,
   user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   email       TEXT,
-  created_at  INTEGER NOT NULL,
-  last_seen_at INTEGER NOT NULL,
+  created_at  BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
   PRIMARY KEY (issuer, subject)
 );
 CREATE INDEX external_identities_user ON external_identities (user_id);
@@ -59,14 +59,14 @@ CREATE TABLE children (
   id                TEXT PRIMARY KEY,           -- core::new_id("ch")
   owner_id          TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   name              TEXT NOT NULL,
-  age               INTEGER,                    -- 1..12, or NULL when birth_date is given
+  age               BIGINT,                    -- 1..12, or NULL when birth_date is given
   birth_date        TEXT,                       -- YYYY-MM-DD
   pronouns          TEXT NOT NULL,              -- she | he | they
   companion         TEXT NOT NULL DEFAULT '',
   favourite_colour  TEXT NOT NULL DEFAULT '',
   photo_id          TEXT,
-  created_at        INTEGER NOT NULL,
-  updated_at        INTEGER NOT NULL
+  created_at        BIGINT NOT NULL,
+  updated_at        BIGINT NOT NULL
 );
 CREATE INDEX children_owner ON children (owner_id, created_at);
 
@@ -75,12 +75,12 @@ CREATE INDEX children_owner ON children (owner_id, created_at);
 CREATE TABLE credit_entries (
   id          TEXT PRIMARY KEY,                 -- core::new_id("cr")
   user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  at          INTEGER NOT NULL,
-  delta       INTEGER NOT NULL,                 -- + grant/purchase/refund, - consumption
+  at          BIGINT NOT NULL,
+  delta       BIGINT NOT NULL,                 -- + grant/purchase/refund, - consumption
   kind        TEXT NOT NULL,                    -- trial | purchase | consume | refund | grant
   reference   TEXT,                             -- generation id, order id ...
-  balance_after INTEGER NOT NULL,
-  seq         INTEGER NOT NULL                  -- per-user order, for stable cursors
+  balance_after BIGINT NOT NULL,
+  seq         BIGINT NOT NULL                  -- per-user order, for stable cursors
 );
 CREATE UNIQUE INDEX credit_entries_user_seq ON credit_entries (user_id, seq);
 -- One consumption and one refund per reference: refunds are idempotent by construction.
@@ -88,6 +88,6 @@ CREATE UNIQUE INDEX credit_entries_once ON credit_entries (user_id, kind, refere
 
 CREATE TABLE credit_balances (
   user_id   TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
-  balance   INTEGER NOT NULL CHECK (balance >= 0),
-  last_seq  INTEGER NOT NULL DEFAULT 0
+  balance   BIGINT NOT NULL CHECK (balance >= 0),
+  last_seq  BIGINT NOT NULL DEFAULT 0
 );

@@ -25,7 +25,7 @@ core::Result<std::vector<AuditEntry>> list(sql::Connection& conn, const AuditQue
   const std::int64_t limit = std::clamp(q.limit, 1, 1000);
   auto rows = conn.query(
       "SELECT id, at, event, actor_id, subject_id, ip, request_id, details FROM audit_log "
-      "WHERE at >= $1 AND ($2 IS NULL OR event = $2) AND ($3 IS NULL OR actor_id = $3) "
+      "WHERE at >= $1 AND (CAST($2 AS TEXT) IS NULL OR event = $2) AND (CAST($3 AS TEXT) IS NULL OR actor_id = $3) "
       "ORDER BY at DESC, id DESC LIMIT $4",
       {q.since, q.event ? sql::Value(*q.event) : sql::null(), q.actor_id ? sql::Value(*q.actor_id) : sql::null(),
        limit});

@@ -118,8 +118,13 @@ core::Result<Child> Children::validated(sql::Connection& conn, Child c, const Ch
 core::Result<Child> Children::create(std::string_view owner_id, const ChildInput& input) {
   auto conn = db_->acquire();
   if (!conn) return std::unexpected(conn.error());
-  auto tx = sql::Transaction::begin(**conn);  // the count and the insert see the same rows
+  auto tx = sql::Transaction::begin(**conn);
   if (!tx) return std::unexpected(tx.error());
+  // The count and the insert must see the same rows: SQLite's BEGIN IMMEDIATE already holds the
+  // write lock; on PostgreSQL the owner's row is locked so concurrent creates queue up.
+  auto owner = (*conn)->query_one(fmt::format("SELECT id FROM users WHERE id = $1{}", sql::lock_clause((*conn)->dialect())),
+                                  {std::string(owner_id)});
+  if (!owner) return std::unexpected(owner.error());
   auto count = (*conn)->query_one("SELECT COUNT(*) AS n FROM children WHERE owner_id = $1", {std::string(owner_id)});
   if (!count) return std::unexpected(count.error());
   if ((*count)->integer("n") >= limit_)

@@ -38,7 +38,7 @@ void PersonalDataRegistry::add_eraser(std::string name, Eraser fn) {
 core::Result<bool> table_exists(sql::Connection& conn, std::string_view table) {
   const std::string_view sql = conn.dialect() == sql::Dialect::sqlite
                                    ? "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = $1"
-                                   : "SELECT 1 AS x FROM information_schema.tables WHERE table_name = $1";
+                                   : "SELECT 1 AS x FROM information_schema.tables WHERE table_name = $1 AND table_schema = current_schema()";
   auto row = conn.query_one(sql, {std::string(table)});
   if (!row) return std::unexpected(row.error());
   return row->has_value();

@@ -6,7 +6,7 @@ namespace storyloom::accounts::user_store {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, kind, email, guest_email, role, display_name, password_hash IS NOT NULL AS has_password, created_at";
+    "id, kind, email, guest_email, role, display_name, CASE WHEN password_hash IS NULL THEN 0 ELSE 1 END AS has_password, created_at";
 
 User from_row(const sql::Row& r) {
   User u;

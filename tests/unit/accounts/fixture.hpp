@@ -53,22 +53,56 @@ inline std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+// A migrated PostgreSQL schema of its own when scripts/with-postgres provides a server
+// (STORYLOOM_TEST_POSTGRES_URL); null when it does not (the caller skips).
+struct PostgresSchema {
+  std::string name;
+  std::shared_ptr<sql::Database> admin, db;
+  PostgresSchema() {
+    const char* url = std::getenv("STORYLOOM_TEST_POSTGRES_URL");
+    if (!url || !*url) return;
+    static int counter = 0;
+    name = "acc" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    admin = sql::open_database(url, 1).value();
+    EXPECT_TRUE(admin->acquire().value()->execute_script("CREATE SCHEMA " + name));
+    auto opened = sql::open_database(std::string(url) + "?options=-csearch_path%3D" + name, 8);
+    EXPECT_TRUE(opened.has_value()) << opened.error().message;
+    db = *opened;
+    auto applied = sql::migrate(*db, sql::embedded_migrations());
+    EXPECT_TRUE(applied.has_value()) << applied.error().message;
+  }
+  ~PostgresSchema() {
+    db.reset();
+    if (admin) (void)admin->acquire().value()->execute_script("DROP SCHEMA " + name + " CASCADE");
+  }
+};
+
 struct World {
   TempDir dir;
   core::ManualClock clock;
-  std::shared_ptr<sql::Database> db = migrated_database(dir);
+  std::unique_ptr<PostgresSchema> postgres;
+  std::shared_ptr<sql::Database> db;
   OutboxMailer mailer{dir.path / "outbox", clock};
   PersonalDataRegistry registry;
   AccountsConfig config;
   std::unique_ptr<Accounts> accounts;
   RequestOrigin origin{"198.51.100.7", "test-agent", "req_test"};
 
-  World() {
+  // backend "sqlite" (default) or "postgres"; check `available()` for the latter.
+  explicit World(const std::string& backend = "sqlite") {
+    if (backend == "postgres") {
+      postgres = std::make_unique<PostgresSchema>();
+      db = postgres->db;
+    } else {
+      db = migrated_database(dir);
+    }
     config.password = cheap_policy();
     registry.add_owned_table("children");
     make();
   }
+  bool available() const { return db != nullptr; }
   void make() {
+    if (!db) return;
     auto common = CommonPasswords::load(catalog_dir() / "common-passwords.txt");
     EXPECT_TRUE(common.has_value());
     auto templates = MailTemplates::load(catalog_dir() / "mail");
