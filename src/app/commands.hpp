@@ -16,5 +16,7 @@ void add_version_command(CLI::App& app, CommandContext& ctx);
 void add_serve_command(CLI::App& app, CommandContext& ctx);
 void add_migrate_command(CLI::App& app, CommandContext& ctx);
 void add_config_command(CLI::App& app, CommandContext& ctx);
+void add_admin_command(CLI::App& app, CommandContext& ctx);
+void add_audit_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   add_serve_command(app, ctx);
   add_migrate_command(app, ctx);
   add_config_command(app, ctx);
+  add_admin_command(app, ctx);
+  add_audit_command(app, ctx);
 
   try {
     app.parse(argc, argv);
