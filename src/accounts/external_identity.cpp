@@ -33,6 +33,14 @@ core::Result<Authenticated> Accounts::authenticate_external(std::string_view jwt
   std::optional<std::string> email;
   if (claims->email)
     if (auto e = normalize_email(*claims->email)) email = *e;
+  // Fast path, no write: a subject we already know whose email has not changed.
+  auto known = with_connection(*deps_.db, [&](sql::Connection& conn) -> core::Result<std::optional<User>> {
+    auto row = conn.query_one("SELECT user_id, email FROM external_identities WHERE issuer = $1 AND subject = $2",
+                              {claims->issuer, claims->subject});
+    if (!row || !*row || (*row)->optional_text("email") != email) return std::optional<User>{};
+    return user_store::find_by_id(conn, (*row)->text("user_id"));
+  });
+  if (known && *known) return Authenticated{**known, Session{"", (*known)->id, now, now, now, now}};
   return in_transaction(*deps_.db, [&](sql::Connection& conn) -> core::Result<Authenticated> {
     auto linked = linked_user(conn, *claims);
     if (!linked) return std::unexpected(linked.error());

@@ -99,7 +99,8 @@ core::Result<void> Auth::limit(const Request& req, std::string_view group, std::
 
 core::Result<std::optional<accounts::Authenticated>> Auth::optional_user(Request& req) const {
   const auto token = bearer(req);
-  const auto from_cookie = token ? std::nullopt : cookie(req);
+  std::optional<std::string> from_cookie;
+  if (!token) from_cookie = cookie(req);
   if (!token && !from_cookie) return std::optional<accounts::Authenticated>{};
   if (from_cookie && is_unsafe(req.method))
     if (auto ok = check_origin(req); !ok) return std::unexpected(ok.error());

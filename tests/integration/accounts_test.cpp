@@ -279,7 +279,7 @@ TEST_F(Accounts, RepeatedWrongPasswordsAreThrottledWithRetryAfter) {
   for (int i = 0; i < 7; ++i) last = anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "guess guess"}});
   EXPECT_EQ(last.status, 429);
   EXPECT_EQ(code_of(last), "signin_throttled");
-  EXPECT_GE(std::stoi(last.header("retry-after")), 1);
+  EXPECT_GE(std::atoi(last.header("retry-after").c_str()), 1);
 }
 
 TEST(AccountsLimits, AuthRoutesAreRateLimitedPerIpWithRetryAfter) {
