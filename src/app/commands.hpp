@@ -19,5 +19,7 @@ void add_config_command(CLI::App& app, CommandContext& ctx);
 void add_photo_command(CLI::App& app, CommandContext& ctx);
 void add_book_command(CLI::App& app, CommandContext& ctx);
 void add_preflight_command(CLI::App& app, CommandContext& ctx);
+void add_admin_command(CLI::App& app, CommandContext& ctx);
+void add_audit_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

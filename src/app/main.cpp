@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   add_photo_command(app, ctx);
   add_book_command(app, ctx);
   add_preflight_command(app, ctx);
+  add_admin_command(app, ctx);
+  add_audit_command(app, ctx);
 
   try {
     app.parse(argc, argv);

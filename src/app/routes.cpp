@@ -28,6 +28,7 @@ std::vector<http::ReadinessCheck> readiness_checks(Services& s) {
 void add_routes(http::Router& router, Services& s) {
   http::add_system_routes(router, {STORYLOOM_VERSION, s.config.shop_name}, readiness_checks(s));
   http::add_file_routes(router, *s.signer, *s.blobs);
+  add_account_routes(router, *s.accounts);
   http::add_web_routes(router, s.config.web_dir);  // last: it answers what no route matched
 }
 

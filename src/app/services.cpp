@@ -51,6 +51,9 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
     return std::unexpected(setup_error("blob_dir_unwritable",
                                        fmt::format("cannot create blob directory {}: {}", root->string(), ec.message())));
   services->blobs = std::make_unique<blob::FileStore>(*root, *services->signer);
+  auto accounts = build_account_services(*services);
+  if (!accounts) return std::unexpected(accounts.error());
+  services->accounts = std::move(*accounts);
   return services;
 }
 

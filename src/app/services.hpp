@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/accounts_services.hpp"
 #include "app/config.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
@@ -28,6 +29,9 @@ struct Services {
   // Background work started by `serve` (worker pools, periodic cleanup) registers how to stop
   // it here; serve runs these after the HTTP server has drained, in reverse order.
   std::vector<std::function<void()>> stop_hooks;
+
+  // Last, so it is destroyed first: it refers to the database, clock and blob store above.
+  std::unique_ptr<AccountServices> accounts;
 };
 
 // Creates the data directory, opens the database pool and the blob store, and loads (or
@@ -39,5 +43,7 @@ core::Result<std::vector<std::string>> migrate_database(Services& services);
 
 // Registers every route on the router (routes.cpp): one line per resource.
 void add_routes(http::Router& router, Services& services);
+// The accounts routes (auth, me, children, credits), in accounts_services.cpp.
+void add_account_routes(http::Router& router, AccountServices& accounts);
 
 }  // namespace storyloom::app
