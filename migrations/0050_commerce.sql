@@ -27,6 +27,7 @@ CREATE INDEX orders_provider_payment_ref ON orders (provider, provider_payment_r
 CREATE TABLE order_items (
   id               TEXT PRIMARY KEY,                  -- core::new_id("oi")
   order_id         TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+  position         INTEGER NOT NULL,                  -- 0, 1, ... as listed on the order
   product_id       TEXT NOT NULL,                     -- catalog/products.json id
   kind             TEXT NOT NULL,                     -- digital_pdf, printed_hardcover, shipping, ...
   name             TEXT NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE order_items (
   unit_price_minor INTEGER NOT NULL,
   currency         TEXT NOT NULL
 );
-CREATE INDEX order_items_order ON order_items (order_id);
+CREATE UNIQUE INDEX order_items_order ON order_items (order_id, position);
 
 CREATE TABLE order_status_history (
   id        TEXT PRIMARY KEY,                         -- core::new_id("osh")

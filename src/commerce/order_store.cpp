@@ -41,7 +41,7 @@ Order order_from_row(const sql::Row& r) {
 }
 
 core::Result<void> load_children(sql::Connection& conn, Order& o) {
-  auto items = conn.query("SELECT * FROM order_items WHERE order_id = $1 ORDER BY id", {o.id});
+  auto items = conn.query("SELECT * FROM order_items WHERE order_id = $1 ORDER BY position", {o.id});
   if (!items) return std::unexpected(items.error());
   for (const auto& r : *items)
     o.items.push_back({r.text("id"), r.text("product_id"), r.text("kind"), r.text("name"),
@@ -97,11 +97,12 @@ core::Result<void> OrderStore::insert(sql::Connection& conn, const Order& o) {
       return core::fail(core::ErrorKind::conflict, "order_duplicate", "An order with this idempotency key exists.");
     return std::unexpected(r.error());
   }
-  for (const auto& i : o.items) {
+  for (std::size_t n = 0; n < o.items.size(); ++n) {
+    const OrderItem& i = o.items[n];
     auto item = conn.execute(
-        "INSERT INTO order_items (id, order_id, product_id, kind, name, quantity, unit_price_minor, currency) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {i.id.empty() ? core::new_id("oi") : i.id, o.id, i.product_id, i.kind, i.name, std::int64_t{i.quantity},
+        "INSERT INTO order_items (id, order_id, position, product_id, kind, name, quantity, unit_price_minor, currency) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        {i.id.empty() ? core::new_id("oi") : i.id, o.id, static_cast<std::int64_t>(n), i.product_id, i.kind, i.name, std::int64_t{i.quantity},
          i.unit_price.minor, i.unit_price.currency});
     if (!item) return std::unexpected(item.error());
   }

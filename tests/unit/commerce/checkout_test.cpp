@@ -23,7 +23,7 @@ const char* kProducts = R"({"products": [
                 {"id": "express", "name": "Express", "price": {"minor": 2499, "currency": "USD"}, "needs_phone": true}]},
   {"id": "credits-3", "kind": "credit_pack", "name": "3 credits", "price": {"minor": 999, "currency": "USD"}, "credits": 3}]})";
 
-struct CheckoutWorld : testing::World {
+struct CheckoutWorld : test::World {
   ProductCatalog catalog = ProductCatalog::from_json(nlohmann::json::parse(kProducts)).value();
   PaymentProviders providers;
   CheckoutService checkout{db, catalog, providers, books, clock};
@@ -111,7 +111,7 @@ TEST(Checkout, APaidBookCannotBeBoughtAgain) {
 
 TEST(StripeCheckout, CreatesASessionFormEncodedWithBearerKeyAndIdempotencyKey) {
   CheckoutWorld w;
-  testing::FakeStripeServer stripe;
+  test::FakeStripeServer stripe;
   CurlHttpPort http;
   w.providers.add(std::make_unique<StripeProvider>(StripeConfig{"sk_test_fake", "whsec_x", stripe.base_url()}, http, w.clock));
   auto in = w.input();
@@ -149,7 +149,7 @@ TEST(StripeCheckout, CreatesASessionFormEncodedWithBearerKeyAndIdempotencyKey) {
 
 TEST(StripeCheckout, AFailedCallIsRetriedWithTheSameIdempotencyKey) {
   CheckoutWorld w;
-  testing::FakeStripeServer stripe;
+  test::FakeStripeServer stripe;
   CurlHttpPort http;
   w.providers.add(std::make_unique<StripeProvider>(StripeConfig{"sk_test_fake", "whsec_x", stripe.base_url()}, http, w.clock));
   auto in = w.input();
@@ -175,7 +175,7 @@ TEST(StripeCheckout, AFailedCallIsRetriedWithTheSameIdempotencyKey) {
 
 TEST(StripeCheckout, AWrongKeyOrUnreachableStripeIsUnavailableNotACrash) {
   CheckoutWorld w;
-  testing::FakeStripeServer stripe;
+  test::FakeStripeServer stripe;
   CurlHttpPort http;
   w.providers.add(std::make_unique<StripeProvider>(StripeConfig{"sk_wrong", "whsec_x", stripe.base_url()}, http, w.clock));
   auto in = w.input();

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace storyloom::commerce::testing {
+namespace storyloom::commerce::test {
 
 void SqlBooks::create_table(sql::Connection& conn) {
   auto r = conn.execute_script(
@@ -57,8 +57,8 @@ core::Result<void> SqlJobs::enqueue_finalize(sql::Connection& conn, std::string_
 
 std::vector<std::string> SqlJobs::args(sql::Connection& conn, std::string_view kind) {
   std::vector<std::string> out;
-  for (const auto& row : conn.query("SELECT arg FROM test_jobs WHERE kind = $1 ORDER BY rowid", {std::string(kind)}).value())
-    out.push_back(row.text("arg"));
+  const auto rows = conn.query("SELECT arg FROM test_jobs WHERE kind = $1 ORDER BY rowid", {std::string(kind)}).value();
+  for (const auto& row : rows) out.push_back(row.text("arg"));
   return out;
 }
 
@@ -82,4 +82,4 @@ std::string World::book_status(const std::string& id) {
   return c->query_one("SELECT status FROM test_books WHERE id = $1", {id}).value()->text("status");
 }
 
-}  // namespace storyloom::commerce::testing
+}  // namespace storyloom::commerce::test

@@ -20,7 +20,7 @@
 #include "sql/embedded_migrations.hpp"
 #include "sql/migrations.hpp"
 
-namespace storyloom::commerce::testing {
+namespace storyloom::commerce::test {
 
 struct TempDir {
   std::filesystem::path path;
@@ -83,4 +83,4 @@ struct World {
   std::string book_status(const std::string& id);
 };
 
-}  // namespace storyloom::commerce::testing
+}  // namespace storyloom::commerce::test

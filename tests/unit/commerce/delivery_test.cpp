@@ -19,7 +19,7 @@ namespace {
 
 const auto kTemplate = std::filesystem::path(STORYLOOM_SOURCE_DIR) / "catalog/mail/book-delivered.json";
 
-struct DeliveryWorld : testing::World {
+struct DeliveryWorld : test::World {
   Delivery delivery{db, books, *blobs, mail, MailTemplate::load(kTemplate, delivered_mail_placeholders()).value(), clock};
   std::string order_id;
 
@@ -142,7 +142,7 @@ TEST(Downloads, ARefundRevokesDownloadsAndMailedLinks) {
 }
 
 TEST(MailTemplate, RefusesUnknownPlaceholdersAndEscapesHtml) {
-  testing::TempDir dir;
+  test::TempDir dir;
   const auto file = dir.path / "t.json";
   std::ofstream(file) << R"({"subject": "Hi {name}", "text": "x", "html": "y"})";
   EXPECT_EQ(MailTemplate::load(file, {"title"}).error().code, "mail_template_invalid");

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace storyloom::commerce::testing {
+namespace storyloom::commerce::test {
 
 FakeStripeServer::FakeStripeServer() {
   listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -105,4 +105,4 @@ void FakeStripeServer::handle(int client) {
   ::send(client, response.data(), response.size(), MSG_NOSIGNAL);
 }
 
-}  // namespace storyloom::commerce::testing
+}  // namespace storyloom::commerce::test

@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-namespace storyloom::commerce::testing {
+namespace storyloom::commerce::test {
 
 struct SeenRequest {
   std::string method, path;
@@ -41,4 +41,4 @@ class FakeStripeServer {
   std::map<std::string, std::string> by_idempotency_key_;  // key → response body
 };
 
-}  // namespace storyloom::commerce::testing
+}  // namespace storyloom::commerce::test

@@ -44,7 +44,7 @@ class NoHttp final : public HttpPort {
   }
 };
 
-void seed_order(testing::World& w, const json& f) {
+void seed_order(test::World& w, const json& f) {
   const json& o = f["order"];
   const bool exists = o["status"] != "none";
   w.add_book(o["book_id"], "usr_fixture", exists ? core::BookStatus::payment_pending : core::BookStatus::preview_ready);
@@ -73,7 +73,7 @@ WebhookRequest request_of(const json& d) {
   return r;
 }
 
-std::int64_t count(testing::World& w, const std::string& sql) {
+std::int64_t count(test::World& w, const std::string& sql) {
   auto c = w.conn();
   return c->query_one(sql).value()->integer("n");
 }
@@ -100,7 +100,7 @@ TEST_P(WebhookFixture, ReplaysToTheExpectedOutcome) {
     EXPECT_EQ(valid, f["expect"] == "valid");
     return;
   }
-  testing::World w;
+  test::World w;
   w.clock.set_unix_seconds(f["now"].get<std::int64_t>());
   seed_order(w, f);
   NoHttp http;
@@ -122,7 +122,9 @@ TEST_P(WebhookFixture, ReplaysToTheExpectedOutcome) {
     }
     ASSERT_TRUE(outcome) << outcome.error().code << ": " << outcome.error().details.dump();
     EXPECT_EQ(outcome->duplicate, expect == "duplicate");
-    if (d.contains("expect_type")) EXPECT_EQ(to_string(outcome->event.type), d["expect_type"].get<std::string>());
+    if (d.contains("expect_type")) {
+      EXPECT_EQ(to_string(outcome->event.type), d["expect_type"].get<std::string>());
+    }
     if (!outcome->duplicate) {
       ++accepted;
       ASSERT_TRUE(processor.process(outcome->webhook_event_id));  // the job the intake enqueued

@@ -16,7 +16,7 @@ using namespace storyloom::commerce;
 
 namespace {
 
-struct ShopWorld : testing::World {
+struct ShopWorld : test::World {
   ProductCatalog catalog = ProductCatalog::from_json(nlohmann::json::parse(
       R"({"products": [{"id": "digital-pdf", "kind": "digital_pdf", "name": "Digital book", "price": {"minor": 1499, "currency": "USD"}}]})")).value();
   PaymentProviders providers;
@@ -69,12 +69,14 @@ TEST(DemoPurchase, PayUnlocksTheBookExactlyOnce) {
     auto accepted = w.intake.accept("demo", w.demo->make_webhook(o, DemoOutcome::pay));
     ASSERT_TRUE(accepted) << accepted.error().message;
     EXPECT_EQ(accepted->duplicate, i > 0);
-    if (!accepted->duplicate) EXPECT_EQ(processor.process(accepted->webhook_event_id).value(), "applied");
+    if (!accepted->duplicate) {
+      EXPECT_EQ(processor.process(accepted->webhook_event_id).value(), "applied");
+    }
   }
   EXPECT_EQ(w.order(o.id).status, OrderStatus::paid);
   EXPECT_EQ(w.book_status("bk_1"), "paid");
   auto c = w.conn();
-  EXPECT_EQ(testing::SqlJobs::args(*c, "render_final_pages"), std::vector<std::string>{"bk_1/" + o.id});
+  EXPECT_EQ(test::SqlJobs::args(*c, "render_final_pages"), std::vector<std::string>{"bk_1/" + o.id});
 }
 
 TEST(DemoPurchase, DeclineThenPayWorksAndALateDeclineDoesNotUnpay) {
@@ -125,7 +127,7 @@ TEST(WebhookIntake, ACrashAfterAcceptingLosesNothing) {
   EXPECT_EQ(w.order(o.id).status, OrderStatus::payment_pending);
   {
     auto c = w.conn();
-    EXPECT_EQ(testing::SqlJobs::args(*c, "process_webhook"), std::vector<std::string>{accepted.webhook_event_id});
+    EXPECT_EQ(test::SqlJobs::args(*c, "process_webhook"), std::vector<std::string>{accepted.webhook_event_id});
     EXPECT_EQ(WebhookEventStore::unprocessed(*c, 10).value(), std::vector<std::string>{accepted.webhook_event_id});
   }
   // After a restart the queued job runs; running it again changes nothing.
