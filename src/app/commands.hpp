@@ -13,5 +13,8 @@ struct CommandContext {
 };
 
 void add_version_command(CLI::App& app, CommandContext& ctx);
+void add_serve_command(CLI::App& app, CommandContext& ctx);
+void add_migrate_command(CLI::App& app, CommandContext& ctx);
+void add_config_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app
