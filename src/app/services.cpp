@@ -51,6 +51,9 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
     return std::unexpected(setup_error("blob_dir_unwritable",
                                        fmt::format("cannot create blob directory {}: {}", root->string(), ec.message())));
   services->blobs = std::make_unique<blob::FileStore>(*root, *services->signer);
+  auto commerce = build_commerce(config, services->database, services->clock);
+  if (!commerce) return std::unexpected(commerce.error());
+  services->commerce = std::move(*commerce);
   return services;
 }
 

@@ -25,6 +25,9 @@ struct PaymentEvent {
   std::string payment_ref;   // the provider's payment id (payment intent, ...)
   std::string book_id;       // when the provider carries it instead of our order id (Shopify)
   std::optional<core::Money> amount;  // what was paid / refunded, minor units
+  // Placed in the provider's own shop (Shopify storefront) rather than through our checkout:
+  // a paid one naming a book may become our order. Never set for checkout-only providers.
+  bool shop_order = false;
 };
 
 }  // namespace storyloom::commerce

@@ -112,6 +112,7 @@ core::Result<PaymentEvent> ShopifyProvider::parse_event(const WebhookRequest& re
   e.book_id = named_value(order.value("note_attributes", json()), kBookAttribute);
   for (const auto& item : order.value("line_items", json::array()))
     if (e.book_id.empty() && item.is_object()) e.book_id = named_value(item.value("properties", json()), kBookAttribute);
+  e.shop_order = e.order_id.empty();
   const std::string currency = str(order, "currency");
   if (!currency.empty())
     if (auto minor = parse_decimal_minor(str(order, "total_price"), core::minor_digits(currency)))

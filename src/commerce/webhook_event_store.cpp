@@ -10,6 +10,7 @@ json to_json(const PaymentEvent& e) {
   json j{{"provider", e.provider},   {"event_id", e.event_id},         {"type", to_string(e.type)},
          {"raw_type", e.raw_type},   {"order_id", e.order_id},         {"provider_ref", e.provider_ref},
          {"payment_ref", e.payment_ref}, {"book_id", e.book_id}};
+  if (e.shop_order) j["shop_order"] = true;
   if (e.amount) j["amount"] = {{"minor", e.amount->minor}, {"currency", e.amount->currency}};
   return j;
 }
@@ -24,6 +25,7 @@ PaymentEvent payment_event_from_json(const json& j) {
   e.provider_ref = j.value("provider_ref", "");
   e.payment_ref = j.value("payment_ref", "");
   e.book_id = j.value("book_id", "");
+  e.shop_order = j.value("shop_order", false);
   if (j.contains("amount") && j["amount"].is_object())
     e.amount = core::Money{j["amount"].value("minor", std::int64_t{0}), j["amount"].value("currency", "")};
   return e;

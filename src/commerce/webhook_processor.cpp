@@ -74,7 +74,7 @@ core::Result<std::optional<Order>> WebhookProcessor::resolve_order(sql::Connecti
   }
   // An event signed by one provider never moves an order made with another.
   if (order && order->provider != e.provider) return std::optional<Order>{};
-  if (!order && e.type == PaymentEventType::paid && !e.book_id.empty()) return adopt_shop_order(conn, e);
+  if (!order && e.shop_order && e.type == PaymentEventType::paid && !e.book_id.empty()) return adopt_shop_order(conn, e);
   return order;
 }
 
