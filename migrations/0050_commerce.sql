@@ -6,7 +6,7 @@ CREATE TABLE orders (
   book_id              TEXT NOT NULL,                 -- the book this order unlocks
   email                TEXT NOT NULL DEFAULT '',      -- where the download link is mailed
   status               TEXT NOT NULL,                 -- commerce::OrderStatus
-  total_minor          INTEGER NOT NULL,
+  total_minor          BIGINT  NOT NULL,
   currency             TEXT NOT NULL,
   provider             TEXT NOT NULL,                 -- demo, stripe, shopify, ...
   provider_ref         TEXT,                          -- checkout session / shop order id
@@ -15,8 +15,8 @@ CREATE TABLE orders (
   idempotency_key      TEXT NOT NULL,                 -- sent to the provider; one per checkout attempt
   shipping_address     TEXT,                          -- JSON (printed products only)
   tracking             TEXT,                          -- JSON once a print partner ships
-  created_at           INTEGER NOT NULL,
-  updated_at           INTEGER NOT NULL
+  created_at           BIGINT  NOT NULL,
+  updated_at           BIGINT  NOT NULL
 );
 CREATE UNIQUE INDEX orders_idempotency ON orders (user_id, idempotency_key);
 CREATE INDEX orders_user_created ON orders (user_id, created_at, id);
@@ -27,12 +27,12 @@ CREATE INDEX orders_provider_payment_ref ON orders (provider, provider_payment_r
 CREATE TABLE order_items (
   id               TEXT PRIMARY KEY,                  -- core::new_id("oi")
   order_id         TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
-  position         INTEGER NOT NULL,                  -- 0, 1, ... as listed on the order
+  position         BIGINT  NOT NULL,                  -- 0, 1, ... as listed on the order
   product_id       TEXT NOT NULL,                     -- catalog/products.json id
   kind             TEXT NOT NULL,                     -- digital_pdf, printed_hardcover, shipping, ...
   name             TEXT NOT NULL,
-  quantity         INTEGER NOT NULL,
-  unit_price_minor INTEGER NOT NULL,
+  quantity         BIGINT  NOT NULL,
+  unit_price_minor BIGINT  NOT NULL,
   currency         TEXT NOT NULL
 );
 CREATE UNIQUE INDEX order_items_order ON order_items (order_id, position);
@@ -40,9 +40,9 @@ CREATE UNIQUE INDEX order_items_order ON order_items (order_id, position);
 CREATE TABLE order_status_history (
   id        TEXT PRIMARY KEY,                         -- core::new_id("osh")
   order_id  TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
-  seq       INTEGER NOT NULL,                         -- 1, 2, ... per order (same-second order)
+  seq       BIGINT  NOT NULL,                         -- 1, 2, ... per order (same-second order)
   status    TEXT NOT NULL,
-  at        INTEGER NOT NULL,
+  at        BIGINT  NOT NULL,
   reason    TEXT NOT NULL DEFAULT ''                  -- e.g. "stripe evt_123"
 );
 CREATE UNIQUE INDEX order_status_history_order ON order_status_history (order_id, seq);
@@ -58,8 +58,8 @@ CREATE TABLE webhook_events (
   order_id     TEXT,                                  -- our order, when the event names one
   event        TEXT NOT NULL,                         -- JSON of the normalized PaymentEvent
   payload      TEXT NOT NULL,                         -- the verified raw body, for the record
-  received_at  INTEGER NOT NULL,
-  processed_at INTEGER,
+  received_at  BIGINT  NOT NULL,
+  processed_at BIGINT ,
   outcome      TEXT                                   -- applied, ignored, no_change, rejected: ...
 );
 CREATE UNIQUE INDEX webhook_events_provider_event ON webhook_events (provider, event_id);

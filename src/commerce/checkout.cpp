@@ -70,6 +70,9 @@ core::Result<CheckoutStarted> CheckoutService::start(const CheckoutInput& in) {
     auto earlier = OrderStore::find_by_idempotency_key(**conn, in.user_id, in.idempotency_key);
     if (!earlier) return std::unexpected(earlier.error());
     if (*earlier) {
+      if ((*earlier)->book_id != in.book_id)
+        return core::fail(ErrorKind::conflict, "idempotency_key_reused",
+                          "This Idempotency-Key was used for another book.");
       if (!(*earlier)->checkout_url.empty()) return CheckoutStarted{std::move(**earlier), (*earlier)->checkout_url, true};
       PaymentProvider* earlier_provider = providers_.find((*earlier)->provider);
       if (!earlier_provider)

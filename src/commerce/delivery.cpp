@@ -65,7 +65,6 @@ core::Result<DeliveredBook> Delivery::deliver(std::string_view book_id) {
   const auto next = (*order)->is_printed() ? OrderStatus::awaiting_print_partner : OrderStatus::fulfilled;
   auto moved = OrderStore::transition(**conn, (*order)->id, OrderStatus::paid, next, "delivered", clock_.unix_seconds());
   if (!moved) return std::unexpected(moved.error());
-  if (auto b = books_.move_book(**conn, book_id, core::BookStatus::ready); !b) return std::unexpected(b.error());
   if (auto committed = tx->commit(); !committed) return std::unexpected(committed.error());
   core::log_info("book delivered", {{"order_id", (*order)->id}, {"book_id", book_id}});
   return DeliveredBook{(*order)->id, *url, true};

@@ -1,7 +1,7 @@
 // Handing the finished book to its buyer. deliver() is the pipeline's last step after payment
 // (the jobs module's `deliver` job calls it): it makes a signed download link valid 30 days,
 // mails it (HTML + text), and moves the order to fulfilled, or to awaiting_print_partner for a
-// printed book. download_link() serves GET /api/books/{id}/download for the book's owner.
+// printed book. The book's own finalizing → ready belongs to the pipeline that calls it. download_link() serves GET /api/books/{id}/download for the book's owner.
 // Links point at a per-order copy under deliveries/<order>/, which a refund removes, so a
 // refunded order's mailed links stop working too.
 #pragma once

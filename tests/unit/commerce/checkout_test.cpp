@@ -64,6 +64,9 @@ TEST(Checkout, ARetryWithTheSameKeyReusesTheOrder) {
   EXPECT_TRUE(second->reused);
   auto c = w.conn();
   EXPECT_EQ(c->query_one("SELECT COUNT(*) AS n FROM orders").value()->integer("n"), 1);
+  w.add_book("bk_other", "usr_a", core::BookStatus::preview_ready);
+  in.book_id = "bk_other";
+  EXPECT_EQ(w.checkout.start(in).error().code, "idempotency_key_reused");
 }
 
 TEST(Checkout, RefusesOtherPeoplesBooksBooksNotReadyAndUnknownProducts) {
