@@ -54,6 +54,9 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   auto accounts = build_account_services(*services);
   if (!accounts) return std::unexpected(accounts.error());
   services->accounts = std::move(*accounts);
+  auto commerce = build_commerce(config, services->database, services->clock);
+  if (!commerce) return std::unexpected(commerce.error());
+  services->commerce = std::move(*commerce);
   return services;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/accounts_services.hpp"
+#include "app/commerce_services.hpp"
 #include "app/config.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
@@ -25,6 +26,7 @@ struct Services {
   std::shared_ptr<sql::Database> database;
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
+  std::unique_ptr<CommerceServices> commerce;
 
   // Background work started by `serve` (worker pools, periodic cleanup) registers how to stop
   // it here; serve runs these after the HTTP server has drained, in reverse order.

@@ -1,0 +1,35 @@
+#include "commerce/order.hpp"
+
+namespace storyloom::commerce {
+
+bool Order::is_printed() const {
+  for (const auto& item : items)
+    if (item.kind.starts_with("printed_")) return true;
+  return false;
+}
+
+nlohmann::json to_json(const Order& o) {
+  using nlohmann::json;
+  json items = json::array();
+  for (const auto& i : o.items)
+    items.push_back({{"product_id", i.product_id}, {"kind", i.kind}, {"name", i.name}, {"quantity", i.quantity},
+                     {"unit_price_minor", i.unit_price.minor}, {"currency", i.unit_price.currency},
+                     {"book_id", o.book_id}});
+  json history = json::array();
+  for (const auto& h : o.history)
+    history.push_back({{"status", to_string(h.status)}, {"at", h.at}, {"reason", h.reason}});
+  return {{"id", o.id},
+          {"book_id", o.book_id},
+          {"status", to_string(o.status)},
+          {"total", {{"amount_minor", o.total.minor}, {"currency", o.total.currency},
+                     {"formatted", core::format_money(o.total)}}},
+          {"provider", o.provider},
+          {"items", items},
+          {"status_history", history},
+          {"shipping_address", o.shipping ? to_json(*o.shipping) : json(nullptr)},
+          {"tracking", o.tracking},
+          {"created_at", o.created_at},
+          {"updated_at", o.updated_at}};
+}
+
+}  // namespace storyloom::commerce

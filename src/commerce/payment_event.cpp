@@ -1,0 +1,25 @@
+#include "commerce/payment_event.hpp"
+
+#include <array>
+#include <utility>
+
+namespace storyloom::commerce {
+namespace {
+using enum PaymentEventType;
+constexpr std::array kNames{std::pair{paid, "paid"}, std::pair{failed, "failed"}, std::pair{refunded, "refunded"},
+                            std::pair{cancelled, "cancelled"}, std::pair{unknown, "unknown"}};
+}  // namespace
+
+std::string_view to_string(PaymentEventType t) {
+  for (auto [type, name] : kNames)
+    if (type == t) return name;
+  return "unknown";
+}
+
+std::optional<PaymentEventType> parse_payment_event_type(std::string_view s) {
+  for (auto [type, name] : kNames)
+    if (name == s) return type;
+  return std::nullopt;
+}
+
+}  // namespace storyloom::commerce
