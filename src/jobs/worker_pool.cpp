@@ -31,7 +31,7 @@ void WorkerPool::start() {
     auto owner = fmt::format("{}-{}-{}", options_.name, i, core::new_id("wk"));
     threads_.emplace_back([this, owner] { work(owner); });
   }
-  threads_.emplace_back([this] { heartbeat(); });
+  heartbeat_ = std::thread([this] { heartbeat(); });
 }
 
 void WorkerPool::stop() {
@@ -42,6 +42,9 @@ void WorkerPool::stop() {
   wakeup_.notify_all();
   for (auto& t : threads_) t.join();
   threads_.clear();
+  // Workers are done, so nothing is in flight: the heartbeat sees that when woken and ends.
+  wakeup_.notify_all();
+  if (heartbeat_.joinable()) heartbeat_.join();
 }
 
 void WorkerPool::wake() { wakeup_.notify_all(); }
@@ -108,8 +111,9 @@ void WorkerPool::work(const std::string& owner) {
 void WorkerPool::heartbeat() {
   const auto every = std::chrono::milliseconds(std::max<std::int64_t>(options_.lease.count() * 1000 / 3, 100));
   std::unique_lock lock(mutex_);
-  while (!stopping_ || !in_flight_.empty()) {
-    wakeup_.wait_for(lock, every);
+  const auto done = [this] { return stopping_ && in_flight_.empty(); };
+  while (!done()) {
+    if (wakeup_.wait_for(lock, every, done)) break;
     std::vector<Job> jobs;
     for (const auto& [owner, job] : in_flight_) jobs.push_back(job);
     lock.unlock();

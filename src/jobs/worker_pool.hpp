@@ -61,6 +61,7 @@ class WorkerPool {
   std::condition_variable wakeup_;
   std::map<std::string, Job> in_flight_;  // owner → claimed job, for the heartbeat
   std::vector<std::thread> threads_;
+  std::thread heartbeat_;
 };
 
 }  // namespace storyloom::jobs
