@@ -16,6 +16,10 @@ namespace storyloom::sql {
 
 enum class Dialect { sqlite, postgres };
 
+// Appended to a SELECT inside a read-then-write transaction: " FOR UPDATE" locks the rows on
+// PostgreSQL; SQLite needs nothing because BEGIN IMMEDIATE already holds the write lock.
+constexpr std::string_view lock_clause(Dialect d) { return d == Dialect::postgres ? " FOR UPDATE" : ""; }
+
 class Connection {
  public:
   virtual ~Connection() = default;

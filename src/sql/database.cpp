@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "sql/postgres_connection.hpp"
 #include "sql/sqlite_connection.hpp"
 
 namespace storyloom::sql {
@@ -44,10 +45,23 @@ void Database::release(std::unique_ptr<Connection> conn) {
   available_.notify_one();
 }
 
+namespace {
+
+core::Result<std::shared_ptr<Database>> open_postgres(const std::string& url, std::size_t max_connections) {
+  auto factory = [url]() -> core::Result<std::unique_ptr<Connection>> {
+    auto conn = PostgresConnection::open(url);
+    if (!conn) return std::unexpected(conn.error());
+    return std::unique_ptr<Connection>(std::move(*conn));
+  };
+  auto probe = factory();
+  if (!probe) return std::unexpected(probe.error());
+  return std::make_shared<Database>(factory, max_connections, Dialect::postgres, std::move(*probe));
+}
+
+}  // namespace
+
 core::Result<std::shared_ptr<Database>> open_database(const std::string& url, std::size_t max_connections) {
-  if (url.starts_with("postgres://") || url.starts_with("postgresql://"))
-    return core::fail(core::ErrorKind::unavailable, "db_driver_unavailable",
-                      "The PostgreSQL driver is not part of this build yet; use a SQLite path.");
+  if (url.starts_with("postgres://") || url.starts_with("postgresql://")) return open_postgres(url, max_connections);
   std::string path = url;
   if (path.starts_with("sqlite://")) path = path.substr(9);
   else if (path.starts_with("sqlite:")) path = path.substr(7);

@@ -1,7 +1,6 @@
 // A pool of connections to one database. Thread-safe. `acquire()` lends a connection until the
 // returned handle goes out of scope. The URL picks the driver: a file path or `sqlite://PATH`
-// picks SQLite; `postgres://` (PostgreSQL) is answered with a clear "not available" error until
-// that driver exists.
+// picks SQLite; `postgres://` or `postgresql://` (a libpq URI) picks PostgreSQL.
 #pragma once
 
 #include <condition_variable>

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "sql/transaction.hpp"
 
@@ -28,9 +29,8 @@ core::Result<void> apply(Connection& conn, const Migration& m, const std::string
   if (auto ok = conn.execute_script(m.sql); !ok)
     return core::fail(bad("migration_failed", fmt::format("{}: {}", m.name, ok.error().message)));
   auto rec = conn.execute(
-      "INSERT INTO schema_migrations (number, name, checksum, applied_at) VALUES ($1, $2, $3, "
-      "CAST(strftime('%s','now') AS INTEGER))",
-      {std::int64_t{m.number}, m.name, checksum});
+      "INSERT INTO schema_migrations (number, name, checksum, applied_at) VALUES ($1, $2, $3, $4)",
+      {std::int64_t{m.number}, m.name, checksum, core::system_clock().unix_seconds()});
   if (!rec) return std::unexpected(rec.error());
   return tx->commit();
 }
