@@ -9,15 +9,15 @@ CREATE TABLE jobs (
   dedupe_key        TEXT NOT NULL UNIQUE,          -- e.g. "illustrate_page:bk_x:r0:p3"
   subject_id        TEXT,                          -- what the job works on (a book id), for lookups
   state             TEXT NOT NULL,                 -- queued, running, succeeded, dead
-  attempts          INTEGER NOT NULL DEFAULT 0,    -- claims so far (a crashed attempt counts)
-  max_attempts      INTEGER NOT NULL,
-  next_run_at       INTEGER NOT NULL,              -- Unix seconds; not claimable before
+  attempts          BIGINT  NOT NULL DEFAULT 0,    -- claims so far (a crashed attempt counts)
+  max_attempts      BIGINT  NOT NULL,
+  next_run_at       BIGINT  NOT NULL,              -- Unix seconds; not claimable before
   lease_owner       TEXT,                          -- worker id while running
-  lease_expires_at  INTEGER,                       -- Unix seconds
+  lease_expires_at  BIGINT,                       -- Unix seconds
   last_error        TEXT,                          -- JSON {code, message} of the last failure
-  created_at        INTEGER NOT NULL,
-  updated_at        INTEGER NOT NULL,
-  finished_at       INTEGER                        -- when it became succeeded or dead
+  created_at        BIGINT  NOT NULL,
+  updated_at        BIGINT  NOT NULL,
+  finished_at       BIGINT                         -- when it became succeeded or dead
 );
 CREATE INDEX jobs_claimable ON jobs (state, next_run_at);
 CREATE INDEX jobs_lease ON jobs (state, lease_expires_at);
@@ -28,15 +28,15 @@ CREATE INDEX jobs_finished ON jobs (finished_at);
 -- long it took and how it ended. Read for progress estimates and for support questions.
 CREATE TABLE generation_log (
   id            TEXT PRIMARY KEY,                  -- core::new_id("gl")
-  at            INTEGER NOT NULL,                  -- Unix seconds when the step ended
+  at            BIGINT  NOT NULL,                  -- Unix seconds when the step ended
   job_id        TEXT,
   subject_id    TEXT,                              -- book id
   step          TEXT NOT NULL,                     -- job kind, e.g. "personalize_page"
-  page          INTEGER,                           -- page number when the step is per page
+  page          BIGINT,                           -- page number when the step is per page
   provider      TEXT NOT NULL DEFAULT '',          -- e.g. "template", "vector", "face-compositor"
   version       TEXT NOT NULL DEFAULT '',          -- brief/prompt version
   parameters    TEXT NOT NULL DEFAULT '{}',        -- JSON
-  duration_ms   INTEGER NOT NULL,
+  duration_ms   BIGINT  NOT NULL,
   outcome       TEXT NOT NULL,                     -- succeeded, failed, fell_back, skipped
   error         TEXT                               -- JSON {code, message} when not succeeded
 );

@@ -8,31 +8,31 @@ CREATE TABLE books (
   photo_id            TEXT,                        -- the original photo (faces/photos module)
   theme               TEXT NOT NULL,
   style               TEXT NOT NULL,
-  seed                INTEGER NOT NULL,
+  seed                BIGINT  NOT NULL,
   title               TEXT,
   status              TEXT NOT NULL,               -- core::BookStatus
   failure_code        TEXT,
   failure_message     TEXT,
-  retries_used        INTEGER NOT NULL DEFAULT 0,
-  regenerations_used  INTEGER NOT NULL DEFAULT 0,
-  run                 INTEGER NOT NULL DEFAULT 0,
+  retries_used        BIGINT  NOT NULL DEFAULT 0,
+  regenerations_used  BIGINT  NOT NULL DEFAULT 0,
+  run                 BIGINT  NOT NULL DEFAULT 0,
   credit_state        TEXT NOT NULL DEFAULT 'none', -- none, charged, refunded
   preview_pdf_key     TEXT,
   print_pdf_key       TEXT,
-  photo_released      INTEGER NOT NULL DEFAULT 0,  -- 1 once the original photo was deleted
-  created_at          INTEGER NOT NULL,
-  updated_at          INTEGER NOT NULL,
-  status_changed_at   INTEGER NOT NULL,
-  preview_ready_at    INTEGER,
-  paid_at             INTEGER,
-  expires_at          INTEGER                      -- preview expiry unless bought
+  photo_released      BIGINT  NOT NULL DEFAULT 0,  -- 1 once the original photo was deleted
+  created_at          BIGINT  NOT NULL,
+  updated_at          BIGINT  NOT NULL,
+  status_changed_at   BIGINT  NOT NULL,
+  preview_ready_at    BIGINT,
+  paid_at             BIGINT,
+  expires_at          BIGINT                       -- preview expiry unless bought
 );
 CREATE INDEX books_owner ON books (owner_id, created_at, id);
 CREATE INDEX books_expiry ON books (status, expires_at);
 
 CREATE TABLE book_pages (
   book_id                 TEXT NOT NULL REFERENCES books (id) ON DELETE CASCADE,
-  number                  INTEGER NOT NULL,        -- 1..N
+  number                  BIGINT  NOT NULL,        -- 1..N
   text                    TEXT NOT NULL,
   brief                   TEXT NOT NULL,           -- JSON core::IllustrationBrief
   state                   TEXT NOT NULL,           -- written, illustrated, personalized
@@ -40,9 +40,9 @@ CREATE TABLE book_pages (
   personalized_image_key  TEXT,                    -- with the child's face (private until paid)
   preview_image_key       TEXT,                    -- watermarked; only for preview pages
   final_image_key         TEXT,                    -- full resolution, after payment
-  fell_back               INTEGER NOT NULL DEFAULT 0,  -- personalization fell back to the base image
+  fell_back               BIGINT  NOT NULL DEFAULT 0,  -- personalization fell back to the base image
   fell_back_reason        TEXT,
-  regenerations           INTEGER NOT NULL DEFAULT 0,
-  updated_at              INTEGER NOT NULL,
+  regenerations           BIGINT  NOT NULL DEFAULT 0,
+  updated_at              BIGINT  NOT NULL,
   PRIMARY KEY (book_id, number)
 );

@@ -118,6 +118,13 @@ core::Result<std::optional<Page>> find_page(sql::Connection& conn, std::string_v
   return std::optional<Page>{page_from_row(**row)};
 }
 
+core::Result<void> lock_book(sql::Connection& conn, std::string_view book_id) {
+  auto row = conn.query_one(fmt::format("SELECT id FROM books WHERE id = $1{}", sql::lock_clause(conn.dialect())),
+                            {std::string(book_id)});
+  if (!row) return std::unexpected(row.error());
+  return {};
+}
+
 core::Result<void> insert_book(sql::Connection& conn, const Book& b) {
   auto n = conn.execute(
       "INSERT INTO books (id, owner_id, child, photo_id, theme, style, seed, title, status, run, credit_state, "
@@ -147,7 +154,7 @@ core::Result<void> change_status(sql::Connection& conn, const core::Clock& clock
 core::Result<LibraryPage> list_library(sql::Connection& conn, std::string_view owner_id, int limit,
                                        std::string_view cursor) {
   limit = std::clamp(limit, 1, 100);
-  std::int64_t before_at = std::numeric_limits<std::int64_t>::max();
+  std::int64_t before_at = 0;
   std::string before_id;
   if (!cursor.empty()) {
     auto decoded = core::base64url_decode(cursor);
@@ -158,11 +165,13 @@ core::Result<LibraryPage> list_library(sql::Connection& conn, std::string_view o
     before_id = decoded->substr(colon + 1);
   }
   // Newest first; (created_at, id) orders books made in the same second.
-  auto rows = conn.query(
-      "SELECT * FROM books WHERE owner_id = $1 AND (created_at < $2 OR (created_at = $2 AND id < $3)) "
-      "ORDER BY created_at DESC, id DESC LIMIT $4",
-      {std::string(owner_id), before_at, cursor.empty() ? std::string("\x7f") : before_id,
-       std::int64_t{limit + 1}});
+  auto rows = cursor.empty()
+                  ? conn.query("SELECT * FROM books WHERE owner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+                               {std::string(owner_id), std::int64_t{limit + 1}})
+                  : conn.query(
+                        "SELECT * FROM books WHERE owner_id = $1 AND (created_at < $2 OR (created_at = $2 AND "
+                        "id < $3)) ORDER BY created_at DESC, id DESC LIMIT $4",
+                        {std::string(owner_id), before_at, before_id, std::int64_t{limit + 1}});
   if (!rows) return std::unexpected(rows.error());
   LibraryPage page;
   for (const auto& r : *rows) page.books.push_back(book_from_row(r));

@@ -24,6 +24,10 @@ core::Result<Book> load_owned_book(sql::Connection& conn, std::string_view id, s
 core::Result<std::vector<Page>> load_pages(sql::Connection& conn, std::string_view book_id);
 core::Result<std::optional<Page>> find_page(sql::Connection& conn, std::string_view book_id, int number);
 
+// Takes the book's row lock for the rest of the transaction (PostgreSQL FOR UPDATE; SQLite's
+// BEGIN IMMEDIATE already serializes writers). Fan-in decisions read pages after this.
+core::Result<void> lock_book(sql::Connection& conn, std::string_view book_id);
+
 core::Result<void> insert_book(sql::Connection& conn, const Book& book);
 
 // Moves the book from `from` to `to`. conflict (book_invalid_transition) when the machine does not

@@ -28,6 +28,8 @@ core::Result<bool> enqueue_page_step(jobs::Queue& queue, sql::Connection& conn, 
 }
 
 core::Result<void> continue_pages(jobs::Queue& queue, sql::Connection& conn, const Book& book) {
+  // Two last pages finishing at once: the lock makes the second one see the first one's page.
+  if (auto locked = lock_book(conn, book.id); !locked) return locked;
   auto pages = load_pages(conn, book.id);
   if (!pages) return std::unexpected(pages.error());
   bool all_personalized = !pages->empty();

@@ -46,7 +46,7 @@ core::Result<std::vector<GenerationEntry>> generation_entries_for(sql::Connectio
 
 core::Result<std::optional<double>> mean_step_duration_ms(sql::Connection& conn, std::string_view step, int window) {
   auto row = conn.query_one(
-      "SELECT AVG(duration_ms) AS mean, COUNT(*) AS n FROM (SELECT duration_ms FROM generation_log WHERE step = $1 "
+      "SELECT CAST(AVG(duration_ms) AS DOUBLE PRECISION) AS mean, COUNT(*) AS n FROM (SELECT duration_ms FROM generation_log WHERE step = $1 "
       "AND outcome IN ('succeeded', 'fell_back') ORDER BY at DESC LIMIT $2) recent",
       {std::string(step), std::int64_t{window}});
   if (!row) return std::unexpected(row.error());

@@ -53,7 +53,7 @@ struct BookFixture {
       exec(fmt::format("INSERT INTO test_ledger VALUES ('{}', 'grant-{}', 'grant', 1)", owner, i));
   }
   std::int64_t balance(const std::string& owner) {
-    return t.count(fmt::format("SELECT COALESCE(SUM(delta), 0) AS n FROM test_ledger WHERE owner = '{}'", owner));
+    return t.count(fmt::format("SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS n FROM test_ledger WHERE owner = '{}'", owner));
   }
 
   books::Book start(const std::string& owner = "us_parent", bool charge = false) {

@@ -115,7 +115,7 @@ class TestLedger final : public books::CreditLedgerPort {
       "CREATE TABLE test_ledger (owner TEXT NOT NULL, reference TEXT NOT NULL, kind TEXT NOT NULL, delta INTEGER "
       "NOT NULL, UNIQUE (reference, kind))";
   core::Result<void> charge(sql::Connection& conn, std::string_view owner, std::string_view ref) override {
-    auto row = conn.query_one("SELECT COALESCE(SUM(delta), 0) AS n FROM test_ledger WHERE owner = $1",
+    auto row = conn.query_one("SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS n FROM test_ledger WHERE owner = $1",
                               {std::string(owner)});
     if (!row) return std::unexpected(row.error());
     if ((*row)->integer("n") <= 0)
