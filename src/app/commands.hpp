@@ -13,5 +13,7 @@ struct CommandContext {
 };
 
 void add_version_command(CLI::App& app, CommandContext& ctx);
+void add_worker_command(CLI::App& app, CommandContext& ctx);
+void add_cleanup_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
 
   CommandContext ctx;
   add_version_command(app, ctx);
+  add_worker_command(app, ctx);
+  add_cleanup_command(app, ctx);
 
   try {
     app.parse(argc, argv);
