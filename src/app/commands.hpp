@@ -13,6 +13,9 @@ struct CommandContext {
 };
 
 void add_version_command(CLI::App& app, CommandContext& ctx);
+void add_serve_command(CLI::App& app, CommandContext& ctx);
+void add_migrate_command(CLI::App& app, CommandContext& ctx);
+void add_config_command(CLI::App& app, CommandContext& ctx);
 void add_worker_command(CLI::App& app, CommandContext& ctx);
 void add_cleanup_command(CLI::App& app, CommandContext& ctx);
 

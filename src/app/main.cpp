@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
 
   CommandContext ctx;
   add_version_command(app, ctx);
+  add_serve_command(app, ctx);
+  add_migrate_command(app, ctx);
+  add_config_command(app, ctx);
   add_worker_command(app, ctx);
   add_cleanup_command(app, ctx);
 

@@ -1,0 +1,59 @@
+// `storyloom serve`: migrate, then serve the API, the web app and signed files until SIGTERM.
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+#include "app/config_flags.hpp"
+#include "app/services.hpp"
+#include "core/log.hpp"
+#include "http/middleware.hpp"
+#include "http/server.hpp"
+
+namespace storyloom::app {
+
+namespace {
+
+int serve(const ConfigFlags& flags) {
+  auto settings = load_settings_or_report(flags);
+  if (!settings) return 2;
+  const Config config = make_config(*settings);
+  core::set_log_level(config.log_level);
+  warn_about_unknown_environment(settings_registry());
+
+  auto services = build_services(config);
+  if (!services) {
+    core::log_error("start-up failed", {{"code", services.error().code}, {"message", services.error().message}});
+    return 1;
+  }
+  auto applied = migrate_database(**services);
+  if (!applied) {
+    core::log_error("migration failed", {{"code", applied.error().code}, {"message", applied.error().message}});
+    return 1;
+  }
+  if (!applied->empty()) core::log_info("migrations applied", {{"applied", *applied}});
+
+  http::Router router;
+  add_routes(router, **services);
+  http::Server server(config.server, http::make_pipeline([&router](http::Request& req) { return router.dispatch(req); },
+                                                         {.cors_origins = config.cors_origins}));
+  const auto port = server.listen();
+  if (!port) {
+    core::log_error("start-up failed", {{"code", port.error().code}, {"message", port.error().message}});
+    return 1;
+  }
+  for (auto& hook : (*services)->stop_hooks) server.on_shutdown(hook);
+  core::log_info("listening", {{"host", config.server.host}, {"port", *port}, {"threads", config.server.threads},
+                               {"data_dir", config.data_dir.string()}, {"version", STORYLOOM_VERSION}});
+  server.run();
+  return 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, CommandContext& ctx) {
+  auto* cmd = app.add_subcommand("serve", "Serve the API and the web app (migrates the database first)");
+  auto flags = std::make_shared<ConfigFlags>();
+  add_config_flags(*cmd, *flags, /*server_flags=*/true);
+  cmd->callback([&ctx, flags] { ctx.exit_code = serve(*flags); });
+}
+
+}  // namespace storyloom::app

@@ -1,0 +1,43 @@
+// The composition root: builds every adapter from the configuration, once, for `serve` and the
+// other commands. The only place that knows the concrete drivers. Later modules add their
+// services as members here, build them in build_services(), and hand them to their route files
+// in routes.cpp.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "app/config.hpp"
+#include "blob/file_store.hpp"
+#include "blob/url_signer.hpp"
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "http/router.hpp"
+#include "sql/database.hpp"
+
+namespace storyloom::app {
+
+struct Services {
+  Config config;
+  const core::Clock& clock = core::system_clock();
+  std::shared_ptr<sql::Database> database;
+  std::unique_ptr<blob::UrlSigner> signer;
+  std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
+
+  // Background work started by `serve` (worker pools, periodic cleanup) registers how to stop
+  // it here; serve runs these after the HTTP server has drained, in reverse order.
+  std::vector<std::function<void()>> stop_hooks;
+};
+
+// Creates the data directory, opens the database pool and the blob store, and loads (or
+// creates) the signing secret. Does not migrate (see migrate_database).
+core::Result<std::unique_ptr<Services>> build_services(const Config& config);
+
+// Applies the migrations compiled into the binary; answers the names it applied.
+core::Result<std::vector<std::string>> migrate_database(Services& services);
+
+// Registers every route on the router (routes.cpp): one line per resource.
+void add_routes(http::Router& router, Services& services);
+
+}  // namespace storyloom::app

@@ -1,0 +1,398 @@
+// The only translation unit that includes Beast and Asio (they cost ~10 s and much memory to
+// compile). Each connection is one coroutine on its own strand.
+#include <utility>  // before Asio: its headers rely on std::exchange et al. being declared
+
+#include "http/server.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <fstream>
+#include <thread>
+
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "http/error_response.hpp"
+
+namespace storyloom::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+using beast::error_code;
+
+namespace {
+
+constexpr auto kAwait = net::use_awaitable;
+using BeastRequest = bhttp::request<bhttp::string_body>;
+
+// Counts requests between "head received" and "response written", for graceful shutdown.
+class InFlight {
+ public:
+  explicit InFlight(std::atomic<int>& n) : n_(n) { ++n_; }
+  ~InFlight() { --n_; }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+
+ private:
+  std::atomic<int>& n_;
+};
+
+Request to_request(BeastRequest&& in, const std::string& remote, bool& valid) {
+  auto req = make_request(std::string_view(in.method_string()), std::string_view(in.target()));
+  valid = req.has_value();
+  if (!valid) return Request{};
+  for (const auto& field : in) req->headers.add(std::string_view(field.name_string()), std::string_view(field.value()));
+  req->body = std::move(in.body());
+  req->remote_address = remote;
+  return std::move(*req);
+}
+
+template <class Body>
+void fill_head(bhttp::response<Body>& out, const Response& res, bool keep_alive) {
+  out.version(11);
+  out.result(static_cast<unsigned>(res.status));
+  for (const auto& [name, value] : res.headers) out.insert(name, value);
+  out.set(bhttp::field::server, "storyloom");
+  out.keep_alive(keep_alive);
+}
+
+// Errors the server answers itself, before a request reaches the pipeline.
+Response server_error(core::ErrorKind kind, std::string code, std::string message) {
+  const std::string id = "req_" + core::random_token(12);
+  Response res = error_response(core::Error{kind, std::move(code), std::move(message)}, id);
+  res.headers.set("X-Request-Id", id);
+  res.headers.set("X-Content-Type-Options", "nosniff");
+  return res;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  net::io_context ioc;
+  tcp::acceptor acceptor{net::make_strand(ioc)};
+  net::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  std::mutex mutex;
+  std::condition_variable stop_cv;
+  bool stop_requested = false;
+  std::vector<std::function<void()>> hooks;
+
+  Impl(ServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {}
+
+  net::awaitable<void> accept_loop();
+  net::awaitable<void> session(beast::tcp_stream stream);
+  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes);
+  net::awaitable<void> write(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
+  net::awaitable<void> write_body(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
+  net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive, error_code& ec);
+  net::awaitable<void> write_file(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
+  net::awaitable<void> lingering_close(beast::tcp_stream& stream);
+  Response call_handler(Request& req);
+};
+
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() = default;
+
+core::Result<std::uint16_t> Server::listen() {
+  auto& o = impl_->options;
+  error_code ec;
+  tcp::resolver resolver(impl_->ioc);
+  const auto endpoints = resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::passive, ec);
+  if (ec || endpoints.empty())
+    return core::fail(core::ErrorKind::unavailable, "listen_failed", fmt::format("cannot resolve host {}: {}", o.host, ec.message()));
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  auto& acc = impl_->acceptor;
+  acc.open(endpoint.protocol(), ec);
+  if (!ec) acc.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acc.bind(endpoint, ec);
+  if (!ec) acc.listen(net::socket_base::max_listen_connections, ec);
+  if (ec)
+    return core::fail(core::ErrorKind::unavailable, "listen_failed",
+                      fmt::format("cannot listen on {}:{}: {}", o.host, o.port, ec.message()));
+  return acc.local_endpoint().port();
+}
+
+void Server::on_shutdown(std::function<void()> hook) { impl_->hooks.push_back(std::move(hook)); }
+
+void Server::stop() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stop_requested = true;
+  }
+  impl_->stop_cv.notify_all();
+}
+
+void Server::run() {
+  Impl& s = *impl_;
+  s.signals.async_wait([this](error_code ec, int signal) {
+    if (ec) return;
+    core::log_info("shutdown requested", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    stop();
+  });
+  net::co_spawn(s.acceptor.get_executor(), s.accept_loop(), net::detached);
+  auto work = net::make_work_guard(s.ioc);
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < std::max(1u, s.options.threads); ++i) threads.emplace_back([&s] { s.ioc.run(); });
+
+  {
+    std::unique_lock lock(s.mutex);
+    s.stop_cv.wait(lock, [&] { return s.stop_requested; });
+  }
+  // 1. Stop accepting; responses from now on say "Connection: close".
+  s.stopping = true;
+  net::post(s.acceptor.get_executor(), [&s] {
+    error_code ignored;
+    s.acceptor.close(ignored);
+  });
+  // 2. Let in-flight requests finish, within the grace period.
+  const auto deadline = std::chrono::steady_clock::now() + s.options.shutdown_grace;
+  while (s.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  const int abandoned = s.in_flight.load();
+  // 3. Drop idle keep-alive connections and whatever is left.
+  s.signals.cancel();
+  work.reset();
+  s.ioc.stop();
+  for (auto& t : threads) t.join();
+  // 4. Stop background work.
+  for (auto it = s.hooks.rbegin(); it != s.hooks.rend(); ++it) (*it)();
+  core::log_info("server stopped", {{"abandoned_requests", abandoned}});
+}
+
+net::awaitable<void> Server::Impl::accept_loop() {
+  while (!stopping) {
+    error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(net::make_strand(ioc), net::redirect_error(kAwait, ec));
+    if (ec) {
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
+      // Out of file descriptors and the like: don't spin; try again shortly.
+      core::log_warn("accept failed", {{"error", ec.message()}});
+      net::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(50));
+      co_await pause.async_wait(net::redirect_error(kAwait, ec));
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto executor = socket.get_executor();
+    net::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), net::detached);
+  }
+}
+
+net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
+  error_code ec;
+  const auto peer = stream.socket().remote_endpoint(ec);
+  const std::string remote = ec ? std::string() : peer.address().to_string();
+  beast::flat_buffer buffer;
+  while (true) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    parser.body_limit(options.max_body_bytes);
+    stream.expires_after(options.read_timeout);
+    const std::size_t buffered_before = buffer.size();
+    const std::size_t got = co_await bhttp::async_read_header(stream, buffer, parser, net::redirect_error(kAwait, ec));
+    if (ec) {
+      co_await answer_read_error(stream, ec, got > 0 || buffered_before > 0 || buffer.size() > 0);
+      co_return;
+    }
+    InFlight counted(in_flight);
+    if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue") && !parser.is_done()) {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+      stream.expires_after(options.write_timeout);
+      co_await bhttp::async_write(stream, cont, net::redirect_error(kAwait, ec));
+      if (ec) co_return;
+    }
+    if (!parser.is_done()) {
+      stream.expires_after(options.read_timeout);
+      co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(kAwait, ec));
+      if (ec) {
+        co_await answer_read_error(stream, ec, true);
+        co_return;
+      }
+    }
+    BeastRequest in = parser.release();
+    bool keep_alive = in.keep_alive();
+    const bool head_only = in.method() == bhttp::verb::head;
+    bool valid = false;
+    Request req = to_request(std::move(in), remote, valid);
+    Response res = valid ? call_handler(req)
+                         : server_error(core::ErrorKind::invalid_argument, "bad_request", "The request target is not a valid path.");
+    keep_alive = keep_alive && valid && !stopping;
+    co_await write(stream, res, head_only, keep_alive, ec);
+    if (ec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+Response Server::Impl::call_handler(Request& req) {
+  // The pipeline has its own exception guard; this one catches what escapes middleware.
+  try {
+    return handler(req);
+  } catch (const std::exception& e) {
+    core::log_error("unhandled exception in pipeline", {{"exception", e.what()}, {"path", req.path}});
+  } catch (...) {
+    core::log_error("unhandled exception in pipeline", {{"path", req.path}});
+  }
+  return server_error(core::ErrorKind::internal, "internal_error", "");
+}
+
+net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes) {
+  std::optional<Response> res;
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
+    co_return;  // the client closed the connection, mid-request or between requests
+  } else if (ec == bhttp::error::body_limit) {
+    res = server_error(core::ErrorKind::too_large, "body_too_large",
+                       fmt::format("The request body is larger than {} bytes.", options.max_body_bytes));
+  } else if (ec == bhttp::error::header_limit) {
+    res = server_error(core::ErrorKind::too_large, "headers_too_large",
+                       fmt::format("The request headers are larger than {} bytes.", options.max_header_bytes));
+  } else if (ec == beast::error::timeout) {
+    if (got_bytes) {
+      res = server_error(core::ErrorKind::invalid_argument, "request_timeout", "The request took too long to arrive.");
+      res->status = 408;
+    }
+  } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
+    // Every other parse error: malformed request line, headers, chunking...
+    res = server_error(core::ErrorKind::invalid_argument, "bad_request", "The request is not valid HTTP/1.1.");
+  }
+  if (!res) co_return;  // the client closed or went quiet between requests: nothing to say
+  core::log_warn("request rejected", {{"status", res->status}, {"reason", ec.message()},
+                                      {"request_id", std::string(*res->headers.get("X-Request-Id"))}});
+  error_code write_ec;
+  co_await write(stream, *res, false, false, write_ec);
+  if (!write_ec) co_await lingering_close(stream);
+}
+
+// Closing a socket with unread request bytes makes the kernel send RST, which can destroy the
+// error response before the client reads it. So: half-close, then drain briefly.
+net::awaitable<void> Server::Impl::lingering_close(beast::tcp_stream& stream) {
+  error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(1));
+  char sink[4096];
+  std::size_t drained = 0;
+  while (!ec && drained < (1u << 20)) {
+    drained += co_await stream.async_read_some(net::buffer(sink), net::redirect_error(kAwait, ec));
+  }
+}
+
+net::awaitable<void> Server::Impl::write(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive,
+                                         error_code& ec) {
+  stream.expires_after(options.write_timeout);
+  if (res.file) {
+    co_await write_file(stream, res, head_only, keep_alive, ec);
+  } else if (res.is_streaming() && !head_only) {
+    co_await write_stream(stream, res, keep_alive, ec);
+  } else {
+    co_await write_body(stream, res, head_only, keep_alive, ec);
+  }
+}
+
+net::awaitable<void> Server::Impl::write_body(beast::tcp_stream& stream, Response& res, bool head_only,
+                                              bool keep_alive, error_code& ec) {
+  bhttp::response<bhttp::string_body> out;
+  fill_head(out, res, keep_alive);
+  out.body() = std::move(res.body);
+  out.prepare_payload();
+  if (head_only) out.body().clear();  // Content-Length still tells the size of the GET body
+  co_await bhttp::async_write(stream, out, net::redirect_error(kAwait, ec));
+}
+
+net::awaitable<void> Server::Impl::write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive,
+                                                error_code& ec) {
+  bhttp::response<bhttp::empty_body> head;
+  fill_head(head, res, keep_alive);
+  head.chunked(true);
+  bhttp::response_serializer<bhttp::empty_body> serializer{head};
+  co_await bhttp::async_write_header(stream, serializer, net::redirect_error(kAwait, ec));
+  if (ec) co_return;
+  const bool is_sse = res.headers.get("Content-Type").value_or("").starts_with("text/event-stream");
+  std::string chunk = std::move(res.body);
+  net::steady_timer timer(stream.get_executor());
+  auto quiet_since = std::chrono::steady_clock::now();
+  while (true) {
+    if (!chunk.empty()) {
+      stream.expires_after(options.write_timeout);
+      co_await net::async_write(stream, bhttp::make_chunk(net::buffer(chunk)), net::redirect_error(kAwait, ec));
+      if (ec) co_return;  // the client went away
+      quiet_since = std::chrono::steady_clock::now();
+    }
+    if (stopping) break;
+    timer.expires_after(res.poll_interval);
+    co_await timer.async_wait(net::redirect_error(kAwait, ec));
+    std::optional<std::string> next;
+    try {
+      next = res.next_chunk();
+    } catch (const std::exception& e) {
+      core::log_error("stream source failed", {{"exception", e.what()}});
+      next.reset();
+    }
+    if (!next) break;
+    chunk = std::move(*next);
+    if (chunk.empty() && is_sse && std::chrono::steady_clock::now() - quiet_since > options.sse_heartbeat)
+      chunk = ": keep-alive\n\n";
+  }
+  stream.expires_after(options.write_timeout);
+  co_await net::async_write(stream, bhttp::make_chunk_last(), net::redirect_error(kAwait, ec));
+}
+
+net::awaitable<void> Server::Impl::write_file(beast::tcp_stream& stream, Response& res, bool head_only,
+                                              bool keep_alive, error_code& ec) {
+  const FileSlice slice = *res.file;
+  std::ifstream file(slice.path, std::ios::binary);
+  if (file) file.seekg(static_cast<std::streamoff>(slice.offset));
+  if (!file) {
+    core::log_error("cannot open file to send", {{"path", slice.path.string()}});
+    Response failed = server_error(core::ErrorKind::internal, "internal_error", "");
+    co_await write_body(stream, failed, head_only, false, ec);
+    ec = net::error::broken_pipe;  // make the session close
+    co_return;
+  }
+  bhttp::response<bhttp::buffer_body> out;
+  fill_head(out, res, keep_alive);
+  out.content_length(slice.length);
+  out.body().data = nullptr;
+  out.body().more = !head_only && slice.length > 0;
+  bhttp::response_serializer<bhttp::buffer_body> serializer{out};
+  co_await bhttp::async_write_header(stream, serializer, net::redirect_error(kAwait, ec));
+  std::vector<char> buf(64 * 1024);
+  std::uint64_t left = head_only ? 0 : slice.length;
+  while (!ec && left > 0) {
+    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(buf.size(), left));
+    file.read(buf.data(), want);
+    const auto got = static_cast<std::size_t>(file.gcount());
+    if (got == 0) {
+      ec = net::error::broken_pipe;  // the file shrank under us: the promised length can't be kept
+      co_return;
+    }
+    left -= got;
+    out.body().data = buf.data();
+    out.body().size = got;
+    out.body().more = left > 0;
+    stream.expires_after(options.write_timeout);
+    co_await bhttp::async_write(stream, serializer, net::redirect_error(kAwait, ec));
+    if (ec == bhttp::error::need_buffer) ec = {};
+  }
+}
+
+}  // namespace storyloom::http

@@ -1,0 +1,172 @@
+#include "harness/server_process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "harness/http_client.hpp"
+
+extern char** environ;
+
+namespace harness {
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Forks and execs the binary with stdout/stderr redirected to files.
+pid_t spawn(const std::vector<std::string>& args, const Env& env, const std::filesystem::path& out,
+            const std::filesystem::path& err) {
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e)
+    if (!std::string_view(*e).starts_with("STORYLOOM_")) env_strings.emplace_back(*e);
+  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  std::vector<std::string> argv_strings{STORYLOOM_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+
+  std::vector<char*> argv, envp;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    const int devnull = ::open("/dev/null", O_RDONLY);
+    ::dup2(devnull, 0);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int wait_for(pid_t pid, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    int status = 0;
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) {
+      if (WIFEXITED(status)) return WEXITSTATUS(status);
+      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+      return -1;
+    }
+    if (std::chrono::steady_clock::now() > deadline) return -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+// The port from the server's {"msg":"listening","port":N} log line, or 0.
+std::uint16_t port_from_log(const std::string& log) {
+  std::istringstream lines(log);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find("\"listening\"") == std::string::npos) continue;
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_discarded() && j.value("msg", "") == "listening") return j.value("port", 0);
+  }
+  return 0;
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "storyloom-it-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::start(const Env& env, const std::vector<std::string>& extra_args) {
+  std::unique_ptr<ServerProcess> p(new ServerProcess());
+  std::vector<std::string> args{"serve", "--port", "0", "--data-dir", p->data_dir().string()};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  p->pid_ = spawn(args, env, p->temp_.path() / "stdout.log", p->temp_.path() / "server.log");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (p->port_ == 0 && std::chrono::steady_clock::now() < deadline) {
+    p->port_ = port_from_log(p->log());
+    if (p->port_ == 0) {
+      int status = 0;
+      if (::waitpid(p->pid_, &status, WNOHANG) == p->pid_) {
+        p->pid_ = -1;
+        ADD_FAILURE() << "server exited during start-up:\n" << p->log();
+        return nullptr;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  if (p->port_ == 0) {
+    ADD_FAILURE() << "server did not log its port within 10 s:\n" << p->log();
+    return nullptr;
+  }
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (get(p->url("/health")).status == 200) return p;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ADD_FAILURE() << "server did not answer /health:\n" << p->log();
+  return nullptr;
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    wait_for(pid_, std::chrono::seconds(5));
+  }
+}
+
+std::string ServerProcess::url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+std::string ServerProcess::log() const { return read_file(temp_.path() / "server.log"); }
+
+void ServerProcess::signal(int sig) const {
+  if (pid_ > 0) ::kill(pid_, sig);
+}
+
+int ServerProcess::wait(std::chrono::milliseconds timeout) {
+  const int code = wait_for(pid_, timeout);
+  if (code != -1) pid_ = -1;
+  return code;
+}
+
+int ServerProcess::stop(std::chrono::milliseconds timeout) {
+  signal(SIGTERM);
+  return wait(timeout);
+}
+
+CommandResult run_storyloom(const std::vector<std::string>& args, const Env& env, std::chrono::milliseconds timeout) {
+  TempDir temp;
+  const pid_t pid = spawn(args, env, temp.path() / "out", temp.path() / "err");
+  CommandResult r;
+  r.exit_code = wait_for(pid, timeout);
+  if (r.exit_code == -1) {
+    ::kill(pid, SIGKILL);
+    wait_for(pid, std::chrono::seconds(5));
+  }
+  r.out = read_file(temp.path() / "out");
+  r.err = read_file(temp.path() / "err");
+  return r;
+}
+
+}  // namespace harness

@@ -1,0 +1,71 @@
+// Starts the real storyloom binary for a test: `serve --port 0` in a fresh temp data directory,
+// reads the bound port from its "listening" log line, waits for /health, and stops it with
+// SIGTERM. Also runs one-shot commands (config, migrate) and captures their output.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace harness {
+
+using Env = std::map<std::string, std::string>;
+
+// A fresh directory under /tmp, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class ServerProcess {
+ public:
+  // Starts `storyloom serve --port 0 --data-dir <temp>/data <extra_args>` with the test's
+  // environment minus STORYLOOM_* variables, plus `env`. Fails the current test (and answers
+  // nullptr) when the server does not come up within 10 s.
+  static std::unique_ptr<ServerProcess> start(const Env& env = {}, const std::vector<std::string>& extra_args = {});
+  ~ServerProcess();  // SIGKILL if still running
+
+  std::uint16_t port() const { return port_; }
+  std::string url(const std::string& path) const;
+  std::filesystem::path data_dir() const { return temp_.path() / "data"; }
+  std::string log() const;  // everything the server wrote to stderr so far
+
+  void signal(int sig) const;
+  // Waits for the process to exit; answers its exit code, 128+signal if killed by one, or -1 on
+  // timeout.
+  int wait(std::chrono::milliseconds timeout);
+  // SIGTERM, then wait.
+  int stop(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+ private:
+  ServerProcess() = default;
+  TempDir temp_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `storyloom <args>` to completion (at most `timeout`) with a clean STORYLOOM_* environment
+// plus `env`.
+CommandResult run_storyloom(const std::vector<std::string>& args, const Env& env = {},
+                            std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+}  // namespace harness
