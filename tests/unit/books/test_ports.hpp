@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "books/ports.hpp"
 
@@ -67,6 +68,19 @@ class TestIllustrator final : public books::IllustratorPort {
     return books::Artwork{.png = fmt::format("base({},{},{})", r.book_id, r.page, r.seed), .provider = "test-art",
                           .version = "1", .parameters = {{"seed", r.seed}}};
   }
+};
+
+// An illustrator that takes its time, so a test can kill a worker in the middle of a book.
+class SlowIllustrator final : public books::IllustratorPort {
+ public:
+  explicit SlowIllustrator(std::chrono::milliseconds delay) : delay_(delay) {}
+  core::Result<books::Artwork> illustrate(const books::IllustrationRequest& r) override {
+    std::this_thread::sleep_for(delay_);
+    return books::Artwork{.png = fmt::format("base({},{},{})", r.book_id, r.page, r.seed), .provider = "slow-art"};
+  }
+
+ private:
+  std::chrono::milliseconds delay_;
 };
 
 class TestPersonalizer final : public books::PersonalizerPort {
