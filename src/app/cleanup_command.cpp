@@ -5,22 +5,28 @@
 #include <fmt/format.h>
 
 #include "app/commands.hpp"
-#include "app/generation.hpp"
-#include "app/generation_environment.hpp"
+#include "app/config_flags.hpp"
+#include "app/services.hpp"
 #include "core/log.hpp"
 
 namespace storyloom::app {
 namespace {
 
-int run_cleanup(bool dry_run) {
-  const auto env = read_generation_environment();
-  auto stores = open_stores(env);
-  if (!stores) {
-    core::log_error("start-up failed", {{"code", stores.error().code}, {"message", stores.error().message}});
+int run_cleanup(const ConfigFlags& flags, bool dry_run) {
+  auto settings = load_settings_or_report(flags);
+  if (!settings) return 2;
+  const Config config = make_config(*settings);
+  core::set_log_level(config.log_level);
+  auto services = build_services(config);
+  if (!services) {
+    core::log_error("start-up failed", {{"code", services.error().code}, {"message", services.error().message}});
     return 1;
   }
-  auto generation = build_generation(stores->db, *stores->blobs, core::system_clock(), {.workers = 0}, nullptr);
-  auto report = generation->cleanup->run(dry_run);
+  if (auto applied = migrate_database(**services); !applied) {
+    core::log_error("migration failed", {{"code", applied.error().code}, {"message", applied.error().message}});
+    return 1;
+  }
+  auto report = (*services)->generation->cleanup->run(dry_run);
   if (!report) {
     core::log_error("cleanup failed", {{"code", report.error().code}, {"message", report.error().message}});
     return 1;
@@ -33,9 +39,11 @@ int run_cleanup(bool dry_run) {
 
 void add_cleanup_command(CLI::App& app, CommandContext& ctx) {
   auto* cmd = app.add_subcommand("cleanup", "Remove expired previews, released photos and old job rows");
+  auto flags = std::make_shared<ConfigFlags>();
+  add_config_flags(*cmd, *flags, /*server_flags=*/false);
   auto dry_run = std::make_shared<bool>(false);
   cmd->add_flag("--dry-run", *dry_run, "Only list what would be removed");
-  cmd->callback([&ctx, dry_run] { ctx.exit_code = run_cleanup(*dry_run); });
+  cmd->callback([&ctx, flags, dry_run] { ctx.exit_code = run_cleanup(*flags, *dry_run); });
 }
 
 }  // namespace storyloom::app

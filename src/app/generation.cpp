@@ -1,5 +1,7 @@
 #include "app/generation.hpp"
 
+#include "core/log.hpp"
+
 namespace storyloom::app {
 
 std::vector<std::string> missing_pipeline_ports(const books::PipelinePorts* p) {
@@ -31,8 +33,41 @@ std::unique_ptr<Generation> build_generation(std::shared_ptr<sql::Database> db, 
   g->cleanup->register_job(g->registry);
   g->pool = std::make_unique<jobs::WorkerPool>(*g->queue, g->registry, blobs,
                                                jobs::PoolOptions{.workers = options.workers, .lease = options.lease});
+  g->books = std::make_unique<books::BookService>(db, blobs, *g->queue, clock, options.rules,
+                                                 ports ? ports->credits : nullptr);
   g->queue->set_enqueue_listener([pool = g->pool.get()] { pool->wake(); });
   return g;
+}
+
+GenerationOptions generation_options(const Config& config) {
+  const auto& s = config.settings;
+  const auto days = [](std::int64_t n) { return std::chrono::seconds{n * 24 * 3600}; };
+  GenerationOptions o;
+  o.workers = config.workers;
+  o.lease = std::chrono::seconds{s.integer("jobs.lease_seconds")};
+  o.rules.preview_pages = static_cast<int>(s.integer("books.preview_pages"));
+  o.rules.max_retries = static_cast<int>(s.integer("books.max_retries"));
+  o.rules.max_regenerations = static_cast<int>(s.integer("books.max_regenerations"));
+  o.rules.preview_ttl = days(s.integer("books.preview_ttl_days"));
+  o.rules.parallel_workers = std::max(1, config.workers);
+  o.step_policy = {.max_attempts = static_cast<int>(s.integer("jobs.max_attempts")),
+                   .base_delay = std::chrono::seconds{s.integer("jobs.retry_base_seconds")},
+                   .max_delay = std::chrono::seconds{s.integer("jobs.retry_max_seconds")}};
+  o.cleanup = {.photo_ttl = days(s.integer("cleanup.photo_ttl_days")),
+               .job_retention = days(s.integer("cleanup.job_retention_days")),
+               .interval = std::chrono::seconds{s.integer("cleanup.interval_seconds")}};
+  return o;
+}
+
+void start_generation(Generation& g) {
+  if (!g.missing_ports.empty())
+    core::log_warn("book_pipeline_unavailable",
+                   {{"missing_ports", g.missing_ports},
+                    {"message", "book steps are not run by these workers; they wait in the queue"}});
+  if (auto scheduled = g.cleanup->schedule(); !scheduled)
+    core::log_error("cleanup_schedule_failed", {{"code", scheduled.error().code}, {"message", scheduled.error().message}});
+  g.pool->start();
+  core::log_info("workers_started", {{"kinds", g.registry.kinds()}});
 }
 
 }  // namespace storyloom::app

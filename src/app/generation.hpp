@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "app/config.hpp"
 #include "blob/store.hpp"
+#include "books/book_service.hpp"
 #include "books/cleanup.hpp"
 #include "books/pipeline.hpp"
 #include "core/clock.hpp"
@@ -31,6 +33,7 @@ struct Generation {
   std::unique_ptr<books::Pipeline> pipeline;  // null when ports are missing
   std::unique_ptr<jobs::Queue> queue;
   std::unique_ptr<books::Cleanup> cleanup;
+  std::unique_ptr<books::BookService> books;
   std::unique_ptr<jobs::WorkerPool> pool;
   std::vector<std::string> missing_ports;     // why the pipeline is not registered
 };
@@ -40,6 +43,12 @@ std::unique_ptr<Generation> build_generation(std::shared_ptr<sql::Database> db, 
                                              const core::Clock& clock, const GenerationOptions& options,
                                              const books::PipelinePorts* ports,
                                              std::vector<books::CleanupHook> cleanup_hooks = {});
+
+// The options from configuration (docs/configuration.md: books.*, jobs.*, cleanup.*, workers).
+GenerationOptions generation_options(const Config& config);
+
+// Starts the worker pool and schedules the cleanup job (serve and worker).
+void start_generation(Generation& generation);
 
 // The names of required ports that are null.
 std::vector<std::string> missing_pipeline_ports(const books::PipelinePorts* ports);

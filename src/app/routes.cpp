@@ -1,6 +1,7 @@
 // Every HTTP route of `storyloom serve`, registered from the services the composition root
 // built. Modules add one line here: `http::add_<resource>_routes(router, <their services>);`.
 #include "app/services.hpp"
+#include "http/routes/book_routes.hpp"
 #include "http/routes/file_routes.hpp"
 #include "http/routes/system_routes.hpp"
 #include "http/routes/web_routes.hpp"
@@ -28,6 +29,7 @@ std::vector<http::ReadinessCheck> readiness_checks(Services& s) {
 void add_routes(http::Router& router, Services& s) {
   http::add_system_routes(router, {STORYLOOM_VERSION, s.config.shop_name}, readiness_checks(s));
   http::add_file_routes(router, *s.signer, *s.blobs);
+  http::add_book_routes(router, *s.generation->books, *s.blobs, {.rules = generation_options(s.config).rules});
   http::add_web_routes(router, s.config.web_dir);  // last: it answers what no route matched
 }
 

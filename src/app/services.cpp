@@ -51,6 +51,10 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
     return std::unexpected(setup_error("blob_dir_unwritable",
                                        fmt::format("cannot create blob directory {}: {}", root->string(), ec.message())));
   services->blobs = std::make_unique<blob::FileStore>(*root, *services->signer);
+  // Book pipeline ports (story, art, print, faces, accounts) are passed here once those modules
+  // are on main; until then the pipeline is not registered (see Generation::missing_ports).
+  services->generation = build_generation(services->database, *services->blobs, services->clock,
+                                          generation_options(config), nullptr);
   return services;
 }
 

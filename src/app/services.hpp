@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/generation.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
 #include "core/clock.hpp"
@@ -24,6 +25,10 @@ struct Services {
   std::shared_ptr<sql::Database> database;
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
+
+  // Jobs, the book pipeline and the book service (app/generation.hpp); workers start only in
+  // serve and worker (start_generation).
+  std::unique_ptr<Generation> generation;
 
   // Background work started by `serve` (worker pools, periodic cleanup) registers how to stop
   // it here; serve runs these after the HTTP server has drained, in reverse order.
