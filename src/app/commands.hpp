@@ -21,5 +21,7 @@ void add_book_command(CLI::App& app, CommandContext& ctx);
 void add_preflight_command(CLI::App& app, CommandContext& ctx);
 void add_admin_command(CLI::App& app, CommandContext& ctx);
 void add_audit_command(CLI::App& app, CommandContext& ctx);
+void add_worker_command(CLI::App& app, CommandContext& ctx);
+void add_cleanup_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace storyloom::app

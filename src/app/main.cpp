@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   add_preflight_command(app, ctx);
   add_admin_command(app, ctx);
   add_audit_command(app, ctx);
+  add_worker_command(app, ctx);
+  add_cleanup_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -33,6 +33,8 @@ int serve(const ConfigFlags& flags) {
 
   http::Router router;
   add_routes(router, **services);
+  start_generation(*(*services)->generation);  // workers (config `workers`; 0: none) + cleanup job
+  (*services)->stop_hooks.push_back([g = (*services)->generation.get()] { g->pool->stop(); });
   http::Server server(config.server, http::make_pipeline([&router](http::Request& req) { return router.dispatch(req); },
                                                          {.cors_origins = config.cors_origins}));
   const auto port = server.listen();

@@ -57,6 +57,10 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   auto commerce = build_commerce(config, services->database, services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
+  // Book pipeline ports (story, art, print, faces, accounts) are passed here once those modules
+  // are on main; until then the pipeline is not registered (see Generation::missing_ports).
+  services->generation = build_generation(services->database, *services->blobs, services->clock,
+                                          generation_options(config), nullptr);
   return services;
 }
 

@@ -11,6 +11,7 @@
 #include "app/accounts_services.hpp"
 #include "app/commerce_services.hpp"
 #include "app/config.hpp"
+#include "app/generation.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
 #include "core/clock.hpp"
@@ -27,6 +28,10 @@ struct Services {
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
   std::unique_ptr<CommerceServices> commerce;
+
+  // Jobs, the book pipeline and the book service (app/generation.hpp); workers start only in
+  // serve and worker (start_generation).
+  std::unique_ptr<Generation> generation;
 
   // Background work started by `serve` (worker pools, periodic cleanup) registers how to stop
   // it here; serve runs these after the HTTP server has drained, in reverse order.

@@ -1,0 +1,28 @@
+// The Books API (docs/books.md): start a book, read it with its progress (also as Server-Sent
+// Events), its pages with signed preview links (locked pages have none), the owner's library,
+// retry, page regeneration and deletion. Every route needs a signed-in user (req.user_id, set by
+// the accounts middleware) and only ever shows that user's books.
+#pragma once
+
+#include <chrono>
+
+#include "blob/store.hpp"
+#include "books/book_service.hpp"
+#include "http/router.hpp"
+
+namespace storyloom::http {
+
+struct BookRoutesOptions {
+  books::BookRules rules;
+  bool charge_credits = false;                        // the shop sells credits: a book uses one
+  std::chrono::seconds link_ttl{3600};                // signed image links
+  std::chrono::milliseconds events_poll{500};         // SSE progress poll
+};
+
+// The service and store must outlive the router.
+void add_book_routes(Router& router, books::BookService& service, blob::Store& blobs, BookRoutesOptions options);
+
+// The JSON the API shows for a book (GET /api/books/{id}, the library, SSE).
+nlohmann::json book_json(const books::Book& book, const books::Progress& progress, const books::BookRules& rules);
+
+}  // namespace storyloom::http
