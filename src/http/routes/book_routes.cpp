@@ -37,7 +37,13 @@ core::Result<nlohmann::json> pages_json(const books::Book& book, const std::vect
   return out;
 }
 
-core::Result<std::string> owner_of(const Request& req) {
+// The signed-in caller (Auth also applies CSRF and rate limits), else 401.
+core::Result<std::string> owner_of(Request& req, const BookRoutesOptions& o) {
+  if (o.auth) {
+    auto who = o.auth->require_user(req);
+    if (!who) return std::unexpected(who.error());
+    return who->user.id;
+  }
   if (!req.user_id || req.user_id->empty())
     return core::fail(core::ErrorKind::unauthenticated, "auth_required", "Please sign in first.");
   return *req.user_id;
@@ -82,8 +88,8 @@ nlohmann::json book_json(const books::Book& b, const books::Progress& progress, 
 
 namespace {
 
-Response show_book(const Request& req, books::BookService& service, const BookRoutesOptions& o, int status = 200) {
-  auto owner = owner_of(req);
+Response show_book(Request& req, books::BookService& service, const BookRoutesOptions& o, int status = 200) {
+  auto owner = owner_of(req, o);
   if (!owner) return error_response(req, owner.error());
   auto book = service.get(*owner, req.param("id"));
   if (!book) return error_response(req, book.error());
@@ -123,7 +129,7 @@ ChunkSource progress_events(books::BookService& service, std::string owner, std:
 
 void add_book_routes(Router& router, books::BookService& service, blob::Store& blobs, BookRoutesOptions o) {
   router.post("/api/books", [&service, o](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     auto body = parse_json_object(req);
     if (!body) return error_response(req, body.error());
@@ -134,7 +140,7 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
     return Response::json(202, {{"id", book->id}, {"status", core::to_string(book->status)}});
   });
   router.get("/api/books", [&service, o](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     const auto limit = req.query_param("limit").value_or("20");
     const bool numeric = !limit.empty() && limit.size() <= 3 && std::all_of(limit.begin(), limit.end(), ::isdigit);
@@ -152,13 +158,13 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
   });
   router.get("/api/books/{id}", [&service, o](Request& req) { return show_book(req, service, o); });
   router.get("/api/books/{id}/events", [&service, o](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     if (auto book = service.get(*owner, req.param("id")); !book) return error_response(req, book.error());
     return Response::event_stream(progress_events(service, *owner, req.param("id"), o), o.events_poll);
   });
   router.get("/api/books/{id}/pages", [&service, &blobs, o](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     auto book = service.get(*owner, req.param("id"));
     if (!book) return error_response(req, book.error());
@@ -169,13 +175,13 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
     return Response::json(200, {{"book_id", book->id}, {"pages", *json}});
   });
   router.post("/api/books/{id}/retry", [&service, o](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     if (auto book = service.retry(*owner, req.param("id")); !book) return error_response(req, book.error());
     return show_book(req, service, o, 202);
   });
   router.post("/api/books/{id}/pages/{n}/regenerate", [&service, o](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     const int n = page_number(req);
     if (n < 1) return error_response(req, core::ErrorKind::not_found, "page_not_found", "There is no such page.");
@@ -183,7 +189,7 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
     return show_book(req, service, o, 202);
   });
   router.del("/api/books/{id}", [&service](Request& req) {
-    auto owner = owner_of(req);
+    auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     if (auto done = service.delete_book(*owner, req.param("id")); !done) return error_response(req, done.error());
     return Response::no_content();

@@ -8,6 +8,7 @@
 
 #include "blob/store.hpp"
 #include "books/book_service.hpp"
+#include "http/auth.hpp"
 #include "http/router.hpp"
 
 namespace storyloom::http {
@@ -17,6 +18,7 @@ struct BookRoutesOptions {
   bool charge_credits = false;                        // the shop sells credits: a book uses one
   std::chrono::seconds link_ttl{3600};                // signed image links
   std::chrono::milliseconds events_poll{500};         // SSE progress poll
+  const Auth* auth = nullptr;  // who the caller is (sessions, bearer tokens, CSRF); must outlive the router
 };
 
 // The service and store must outlive the router.
