@@ -39,13 +39,13 @@ core::Result<PhotoLook> read_photo(const std::filesystem::path& path) {
 }
 
 // One illustrator per process: loading the kits costs ~50 ms and the result is thread-safe.
-core::Result<std::shared_ptr<const art::VectorIllustrator>> shared_illustrator() {
-  static const auto loaded = []() -> core::Result<std::shared_ptr<const art::VectorIllustrator>> {
+core::Result<std::shared_ptr<art::VectorIllustrator>> shared_illustrator() {
+  static const auto loaded = []() -> core::Result<std::shared_ptr<art::VectorIllustrator>> {
     auto dir = catalog::find_catalog_dir();
     if (!dir) return std::unexpected(dir.error());
     auto illustrator = art::VectorIllustrator::load(*dir / "art");
     if (!illustrator) return std::unexpected(illustrator.error());
-    return std::shared_ptr<const art::VectorIllustrator>(std::move(*illustrator));
+    return std::shared_ptr<art::VectorIllustrator>(std::move(*illustrator));
   }();
   return loaded;
 }

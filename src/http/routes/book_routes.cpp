@@ -188,7 +188,7 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
     if (auto book = service.regenerate_page(*owner, req.param("id"), n); !book) return error_response(req, book.error());
     return show_book(req, service, o, 202);
   });
-  router.del("/api/books/{id}", [&service](Request& req) {
+  router.del("/api/books/{id}", [&service, o](Request& req) {
     auto owner = owner_of(req, o);
     if (!owner) return error_response(req, owner.error());
     if (auto done = service.delete_book(*owner, req.param("id")); !done) return error_response(req, done.error());
