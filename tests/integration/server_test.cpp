@@ -118,7 +118,7 @@ TEST_F(Server, SaysTheWebAppIsNotBuiltWhenItIsMissing) {
   const auto res = get(server_->url("/"));
   EXPECT_EQ(res.status, 200);
   EXPECT_NE(res.body.find("not been built"), std::string::npos);
-  EXPECT_EQ(get(server_->url("/api/books/whatever")).status, 404);
+  EXPECT_EQ(get(server_->url("/api/no-such-resource")).status, 404);
 }
 
 TEST_F(Server, LogsOneJsonLinePerRequest) {
