@@ -75,7 +75,7 @@ TEST(Guests, TheMemberRedeemsTheClaimLinkOnce) {
   EXPECT_EQ(moved["scrapbooks"], 1);
   EXPECT_EQ(w.accounts->claim_guest(who, token, w.origin).error().code, "token_invalid");
   auto conn = w.db->acquire().value();
-  EXPECT_EQ(conn->query_one("SELECT owner_id FROM books WHERE id = 'bk_1'").value()->text("owner_id"), member.user.id);
+  EXPECT_EQ(conn->query_one("SELECT owner_id FROM scrapbooks WHERE id = 'bk_1'").value()->text("owner_id"), member.user.id);
 }
 
 TEST(Privacy, ExportHasEverythingAndNoSecrets) {
@@ -104,7 +104,7 @@ TEST(Privacy, DeletionRunsErasersAndRemovesEverythingAccountsOwns) {
   std::vector<std::string> erased;
   w.registry.add_eraser("scrapbooks", [&](const PersonalDataContext& c) -> core::Result<void> {
     erased.push_back(c.user_id);
-    auto n = c.conn.execute("DELETE FROM books WHERE owner_id = $1", {c.user_id});
+    auto n = c.conn.execute("DELETE FROM scrapbooks WHERE owner_id = $1", {c.user_id});
     if (!n) return std::unexpected(n.error());
     return {};
   });
@@ -123,10 +123,10 @@ TEST(Privacy, DeletionRunsErasersAndRemovesEverythingAccountsOwns) {
   auto conn = w.db->acquire().value();
   for (std::string sql : {"SELECT COUNT(*) AS n FROM children WHERE owner_id = $1",
                           "SELECT COUNT(*) AS n FROM credit_entries WHERE user_id = $1",
-                          "SELECT COUNT(*) AS n FROM books WHERE owner_id = $1",
+                          "SELECT COUNT(*) AS n FROM scrapbooks WHERE owner_id = $1",
                           "SELECT COUNT(*) AS n FROM users WHERE id = $1"})
     EXPECT_EQ(conn->query_one(sql, {s.user.id}).value()->integer("n"), 0) << sql;
-  EXPECT_EQ(conn->query_one("SELECT COUNT(*) AS n FROM books").value()->integer("n"), 1);
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) AS n FROM scrapbooks").value()->integer("n"), 1);
   EXPECT_EQ(audit_log::list(*conn, {.event = "account_deleted"}).value().size(), 1u);
   EXPECT_TRUE(w.accounts->authenticate(keep.session.token).has_value());
 }
