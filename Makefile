@@ -11,13 +11,13 @@ deps:
 	@bash scripts/install-deps
 
 $(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLOOM_WERROR=ON
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON
 
 build: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan/build.ninja:
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYLOOM_WERROR=ON \
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON \
 	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF
 
 build-asan: deps build-asan/build.ninja

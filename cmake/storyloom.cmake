@@ -14,6 +14,11 @@ add_library(storyloom_options INTERFACE)
 # 105651, 106199); those diagnostics are off so -Werror stays meaningful.
 target_compile_options(storyloom_options INTERFACE -Wall -Wextra -Wno-missing-field-initializers
                        -Wno-array-bounds -Wno-stringop-overflow -Wno-stringop-overread -Wno-restrict)
+# In a unity build every .cpp is "included" from a generated file, so GCC takes anonymous-
+# namespace types in them (test fixtures, coroutine frames) for header types (-Wsubobject-linkage).
+if(CMAKE_UNITY_BUILD)
+  target_compile_options(storyloom_options INTERFACE -Wno-subobject-linkage)
+endif()
 if(STORYLOOM_WERROR)
   target_compile_options(storyloom_options INTERFACE -Werror)
 endif()

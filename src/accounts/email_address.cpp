@@ -1,22 +1,17 @@
 #include "accounts/email_address.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 
 namespace storyloom::accounts {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool is_forbidden(unsigned char c) { return c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == ',' || c == '"'; }
 
 }  // namespace
 
 core::Result<std::string> normalize_email(std::string_view raw) {
-  const std::string_view s = trim(raw);
+  const std::string_view s = core::trim(raw);
   auto bad = [] { return core::fail(core::ErrorKind::invalid_argument, "email_invalid", "Please enter a valid email address."); };
   if (s.size() < 3 || s.size() > 254) return bad();
   if (std::any_of(s.begin(), s.end(), [](char c) { return is_forbidden(static_cast<unsigned char>(c)); })) return bad();

@@ -1,4 +1,5 @@
 #include "app/settings.hpp"
+#include "core/text.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -12,12 +13,6 @@
 namespace storyloom::app {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 core::Error config_error(std::string code, std::string message, nlohmann::json details = nlohmann::json::object()) {
   return core::Error{core::ErrorKind::invalid_argument, std::move(code), std::move(message), std::move(details)};
@@ -68,20 +63,20 @@ core::Result<std::map<std::string, std::pair<std::string, int>>> parse_config_te
   int line_no = 0;
   while (!text.empty()) {
     const auto nl = text.find('\n');
-    const auto line = trim(text.substr(0, nl));
+    const auto line = core::trim(text.substr(0, nl));
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     ++line_no;
     if (line.empty() || line.front() == '#' || line.front() == ';') continue;
     if (line.front() == '[') {
       if (line.back() != ']') return std::unexpected(config_error("config_file_invalid", fmt::format("line {}: unclosed [section]", line_no)));
-      section = std::string(trim(line.substr(1, line.size() - 2)));
+      section = std::string(core::trim(line.substr(1, line.size() - 2)));
       continue;
     }
     const auto eq = line.find('=');
     if (eq == std::string_view::npos)
       return std::unexpected(config_error("config_file_invalid", fmt::format("line {}: expected `name = value`", line_no)));
-    const auto key = trim(line.substr(0, eq));
-    auto value = trim(line.substr(eq + 1));
+    const auto key = core::trim(line.substr(0, eq));
+    auto value = core::trim(line.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
     if (key.empty()) return std::unexpected(config_error("config_file_invalid", fmt::format("line {}: missing name", line_no)));
     const std::string name = section.empty() ? std::string(key) : section + "." + std::string(key);
@@ -168,7 +163,7 @@ std::vector<std::string> Settings::list(std::string_view name) const {
   std::string_view rest = text(name);
   while (!rest.empty()) {
     const auto comma = rest.find(',');
-    const auto item = trim(rest.substr(0, comma));
+    const auto item = core::trim(rest.substr(0, comma));
     if (!item.empty()) items.emplace_back(item);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
   }

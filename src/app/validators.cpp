@@ -1,4 +1,5 @@
 #include "app/validators.hpp"
+#include "core/text.hpp"
 
 #include <charconv>
 #include <vector>
@@ -10,12 +11,6 @@
 namespace storyloom::app {
 
 namespace {
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 bool is_origin(std::string_view o) {
   const auto scheme_end = o.find("://");
   if (scheme_end == std::string_view::npos) return false;
@@ -36,7 +31,7 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
   std::uint64_t value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc()) return std::nullopt;
-  const std::string_view unit = trim(std::string_view(ptr, text.data() + text.size() - ptr));
+  const std::string_view unit = core::trim(std::string_view(ptr, text.data() + text.size() - ptr));
   std::uint64_t factor = 1;
   if (unit.empty() || unit == "B") factor = 1;
   else if (unit == "k" || unit == "K" || unit == "KiB" || unit == "KB") factor = 1ull << 10;
@@ -81,7 +76,7 @@ Validator one_of(std::initializer_list<std::string_view> choices) {
 
 Validator non_empty() {
   return [](std::string_view v) -> std::optional<std::string> {
-    if (!trim(v).empty()) return std::nullopt;
+    if (!core::trim(v).empty()) return std::nullopt;
     return "must not be empty";
   };
 }
@@ -108,7 +103,7 @@ Validator origin_list() {
     std::size_t start = 0;
     while (start <= v.size()) {
       const auto comma = v.find(',', start);
-      const auto item = trim(v.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+      const auto item = core::trim(v.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
       if (!item.empty() && item != "*" && !is_origin(item))
         return fmt::format("must be a comma-separated list of origins like https://shop.example (bad: '{}')", item);
       if (comma == std::string_view::npos) break;

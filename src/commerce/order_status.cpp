@@ -4,7 +4,8 @@
 #include <utility>
 
 namespace storyloom::commerce {
-namespace {
+// Named, not anonymous: its `using enum` must not meet another enum's in a unity build.
+namespace order_status_table {
 
 using enum OrderStatus;
 
@@ -34,26 +35,29 @@ constexpr std::array kEdges{
     std::pair{fulfilled, refunded},
 };
 
-}  // namespace
+}  // namespace order_status_table
 
 std::string_view to_string(OrderStatus s) {
-  for (auto [status, name] : kNames)
+  for (auto [status, name] : order_status_table::kNames)
     if (status == s) return name;
   return "unknown";
 }
 
 std::optional<OrderStatus> parse_order_status(std::string_view s) {
-  for (auto [status, name] : kNames)
+  for (auto [status, name] : order_status_table::kNames)
     if (name == s) return status;
   return std::nullopt;
 }
 
 bool can_transition(OrderStatus from, OrderStatus to) {
-  for (auto [a, b] : kEdges)
+  for (auto [a, b] : order_status_table::kEdges)
     if (a == from && b == to) return true;
   return false;
 }
 
-bool grants_download(OrderStatus s) { return s == paid || s == fulfilled || s == awaiting_print_partner; }
+bool grants_download(OrderStatus s) {
+  using enum OrderStatus;
+  return s == paid || s == fulfilled || s == awaiting_print_partner;
+}
 
 }  // namespace storyloom::commerce

@@ -4,20 +4,21 @@
 #include <utility>
 
 namespace storyloom::commerce {
-namespace {
+// Named, not anonymous: its `using enum` must not meet another enum's in a unity build.
+namespace payment_event_table {
 using enum PaymentEventType;
 constexpr std::array kNames{std::pair{paid, "paid"}, std::pair{failed, "failed"}, std::pair{refunded, "refunded"},
                             std::pair{cancelled, "cancelled"}, std::pair{unknown, "unknown"}};
-}  // namespace
+}  // namespace payment_event_table
 
 std::string_view to_string(PaymentEventType t) {
-  for (auto [type, name] : kNames)
+  for (auto [type, name] : payment_event_table::kNames)
     if (type == t) return name;
   return "unknown";
 }
 
 std::optional<PaymentEventType> parse_payment_event_type(std::string_view s) {
-  for (auto [type, name] : kNames)
+  for (auto [type, name] : payment_event_table::kNames)
     if (name == s) return type;
   return std::nullopt;
 }

@@ -4,7 +4,8 @@
 #include <utility>
 
 namespace storyloom::core {
-namespace {
+// Named, not anonymous: its `using enum` must not meet another enum's in a unity build.
+namespace book_status_table {
 
 using enum BookStatus;
 
@@ -34,26 +35,29 @@ constexpr std::array kEdges{
     std::pair{failed, generating},         std::pair{failed, finalizing},      std::pair{failed, refunded},
 };
 
-}  // namespace
+}  // namespace book_status_table
 
 std::string_view to_string(BookStatus s) {
-  for (auto [status, name] : kNames)
+  for (auto [status, name] : book_status_table::kNames)
     if (status == s) return name;
   return "unknown";
 }
 
 std::optional<BookStatus> parse_book_status(std::string_view s) {
-  for (auto [status, name] : kNames)
+  for (auto [status, name] : book_status_table::kNames)
     if (name == s) return status;
   return std::nullopt;
 }
 
 bool can_transition(BookStatus from, BookStatus to) {
-  for (auto [a, b] : kEdges)
+  for (auto [a, b] : book_status_table::kEdges)
     if (a == from && b == to) return true;
   return false;
 }
 
-bool is_terminal(BookStatus s) { return s == delivered || s == expired || s == refunded || s == cancelled; }
+bool is_terminal(BookStatus s) {
+  using enum BookStatus;
+  return s == delivered || s == expired || s == refunded || s == cancelled;
+}
 
 }  // namespace storyloom::core

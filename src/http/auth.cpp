@@ -1,4 +1,5 @@
 #include "http/auth.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 
@@ -10,12 +11,6 @@ namespace storyloom::http {
 namespace {
 
 bool is_unsafe(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
 
 // "https://shop.example:8443/path" -> "https://shop.example:8443"
 std::string origin_of_url(std::string_view url) {
@@ -34,7 +29,7 @@ core::Error missing_credentials() {
 std::string Auth::client_ip(const Request& req) const {
   if (options_.trust_proxy)
     if (auto xff = req.header("X-Forwarded-For")) {
-      const std::string_view first = trim(xff->substr(0, xff->find(',')));
+      const std::string_view first = core::trim(xff->substr(0, xff->find(',')));
       if (!first.empty() && first.size() <= 64) return std::string(first);
     }
   return req.remote_address;
@@ -44,7 +39,7 @@ bool Auth::is_https(const Request& req) const {
   if (options_.cookie_secure == "true") return true;
   if (options_.cookie_secure == "false") return false;
   if (options_.trust_proxy)
-    if (auto proto = req.header("X-Forwarded-Proto")) return trim(*proto) == "https";
+    if (auto proto = req.header("X-Forwarded-Proto")) return core::trim(*proto) == "https";
   return options_.public_base_url.starts_with("https://");
 }
 
@@ -55,7 +50,7 @@ accounts::RequestOrigin Auth::origin_of(const Request& req) const {
 std::optional<std::string> Auth::bearer(const Request& req) const {
   auto h = req.header("Authorization");
   if (!h || h->size() < 7 || !iequals(h->substr(0, 7), "Bearer ")) return std::nullopt;
-  return std::string(trim(h->substr(7)));
+  return std::string(core::trim(h->substr(7)));
 }
 
 std::optional<std::string> Auth::cookie(const Request& req) const {
@@ -64,7 +59,7 @@ std::optional<std::string> Auth::cookie(const Request& req) const {
     std::string_view rest = value;
     while (!rest.empty()) {
       const auto semi = rest.find(';');
-      const std::string_view pair = trim(rest.substr(0, semi));
+      const std::string_view pair = core::trim(rest.substr(0, semi));
       rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
       const auto eq = pair.find('=');
       if (eq != std::string_view::npos && pair.substr(0, eq) == kSessionCookie) return std::string(pair.substr(eq + 1));

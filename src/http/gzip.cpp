@@ -1,4 +1,5 @@
 #include "http/gzip.hpp"
+#include "core/text.hpp"
 
 #include <zlib.h>
 
@@ -11,17 +12,11 @@ namespace storyloom::http {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The q value of one Accept-Encoding item ("gzip;q=0.5"); 1 when absent, 0 when malformed.
 double quality(std::string_view params) {
   const auto q = params.find("q=");
   if (q == std::string_view::npos) return 1.0;
-  const auto text = trim(params.substr(q + 2));
+  const auto text = core::trim(params.substr(q + 2));
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   return ec == std::errc() ? value : 0.0;
@@ -33,10 +28,10 @@ bool accepts_gzip(std::string_view accept_encoding) {
   std::optional<double> gzip, any;
   while (!accept_encoding.empty()) {
     const auto comma = accept_encoding.find(',');
-    const auto item = trim(accept_encoding.substr(0, comma));
+    const auto item = core::trim(accept_encoding.substr(0, comma));
     accept_encoding = comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
     const auto semi = item.find(';');
-    const auto coding = trim(item.substr(0, semi));
+    const auto coding = core::trim(item.substr(0, semi));
     const double q = semi == std::string_view::npos ? 1.0 : quality(item.substr(semi + 1));
     if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) gzip = q;
     if (coding == "*") any = q;

@@ -1,4 +1,5 @@
 #include "http/multipart.hpp"
+#include "core/text.hpp"
 
 #include "http/headers.hpp"
 
@@ -11,12 +12,6 @@ core::Error malformed(std::string why) {
                      "The upload is not well-formed multipart/form-data.", {{"reason", std::move(why)}}};
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Reads `key=value` or `key="quoted \" value"` parameters after the first ';' of a header
 // value. Answers the value of `wanted` (case-insensitive key), or nullopt.
 std::optional<std::string> header_param(std::string_view value, std::string_view wanted) {
@@ -26,7 +21,7 @@ std::optional<std::string> header_param(std::string_view value, std::string_view
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) ++i;
     const auto eq = value.find('=', i);
     if (eq == std::string_view::npos) return std::nullopt;
-    const auto key = trim(value.substr(i, eq - i));
+    const auto key = core::trim(value.substr(i, eq - i));
     std::string param;
     i = eq + 1;
     if (i < value.size() && value[i] == '"') {
@@ -38,7 +33,7 @@ std::optional<std::string> header_param(std::string_view value, std::string_view
       i = value.find(';', i);
     } else {
       const auto semi = value.find(';', i);
-      param = std::string(trim(value.substr(i, semi == std::string_view::npos ? std::string_view::npos : semi - i)));
+      param = std::string(core::trim(value.substr(i, semi == std::string_view::npos ? std::string_view::npos : semi - i)));
       i = semi;
     }
     if (iequals(key, wanted)) return param;
@@ -56,10 +51,10 @@ core::Result<void> read_part_headers(std::string_view block, FormPart& part) {
     block = eol == std::string_view::npos ? std::string_view{} : block.substr(eol + 2);
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return std::unexpected(malformed("part header without a colon"));
-    const auto name = trim(line.substr(0, colon));
-    const auto value = trim(line.substr(colon + 1));
+    const auto name = core::trim(line.substr(0, colon));
+    const auto value = core::trim(line.substr(colon + 1));
     if (iequals(name, "Content-Disposition")) {
-      if (!iequals(trim(value.substr(0, value.find(';'))), "form-data"))
+      if (!iequals(core::trim(value.substr(0, value.find(';'))), "form-data"))
         return std::unexpected(malformed("part is not form-data"));
       auto field = header_param(value, "name");
       if (!field || field->empty()) return std::unexpected(malformed("part without a field name"));
@@ -77,7 +72,7 @@ core::Result<void> read_part_headers(std::string_view block, FormPart& part) {
 }  // namespace
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
-  const auto type = trim(content_type.substr(0, content_type.find(';')));
+  const auto type = core::trim(content_type.substr(0, content_type.find(';')));
   if (!iequals(type, "multipart/form-data")) return std::nullopt;
   auto boundary = header_param(content_type, "boundary");
   // RFC 2046: 1 to 70 characters; a space may not end it.

@@ -93,7 +93,7 @@ TEST(ShippingAddress, RefusesControlCharactersThatWouldReachALabel) {
 }
 
 namespace {
-const char* kProducts = R"({"products": [
+const char* kRuleProducts = R"({"products": [
   {"id": "digital-pdf", "kind": "digital_pdf", "name": "Digital book", "price": {"minor": 1499, "currency": "USD"}},
   {"id": "hardcover", "kind": "printed_hardcover", "name": "Printed hardcover", "price": {"minor": 3999, "currency": "USD"},
    "includes": ["digital-pdf"], "shipping": [
@@ -104,7 +104,7 @@ const char* kProducts = R"({"products": [
 }  // namespace
 
 TEST(ProductCatalog, LoadsTheCatalogFormat) {
-  auto c = ProductCatalog::from_json(nlohmann::json::parse(kProducts));
+  auto c = ProductCatalog::from_json(nlohmann::json::parse(kRuleProducts));
   ASSERT_TRUE(c) << c.error().message;
   const Product* hc = c->find("hardcover");
   ASSERT_NE(hc, nullptr);

@@ -6,7 +6,7 @@ using namespace storyloom::http;
 
 namespace {
 
-Request request(std::string method, std::string target) {
+Request routed(std::string method, std::string target) {
   auto req = make_request(method, target);
   EXPECT_TRUE(req.has_value());
   req->request_id = "req_test";
@@ -28,7 +28,7 @@ nlohmann::json body(const Response& res) { return nlohmann::json::parse(res.body
 TEST(Router, MatchesPathParameters) {
   Router r;
   r.get("/api/books/{id}/pages/{n}", answer("page"));
-  auto req = request("GET", "/api/books/bk_1/pages/7");
+  auto req = routed("GET", "/api/books/bk_1/pages/7");
   const auto res = r.dispatch(req);
   EXPECT_EQ(res.status, 200);
   EXPECT_EQ(body(res)["route"], "page");
@@ -41,7 +41,7 @@ TEST(Router, MatchesPathParameters) {
 TEST(Router, DecodesParametersAndQuery) {
   Router r;
   r.get("/api/children/{name}", answer("child"));
-  auto req = request("GET", "/api/children/Emma%20Rose?limit=10&tag=a+b&tag=c");
+  auto req = routed("GET", "/api/children/Emma%20Rose?limit=10&tag=a+b&tag=c");
   const auto res = r.dispatch(req);
   EXPECT_EQ(body(res)["params"]["name"], "Emma Rose");
   EXPECT_EQ(req.query_param("limit"), "10");
@@ -52,7 +52,7 @@ TEST(Router, DecodesParametersAndQuery) {
 TEST(Router, UnknownPathIsA404Envelope) {
   Router r;
   r.get("/api/books", answer("list"));
-  auto req = request("GET", "/api/nothing");
+  auto req = routed("GET", "/api/nothing");
   const auto res = r.dispatch(req);
   EXPECT_EQ(res.status, 404);
   EXPECT_EQ(body(res)["error"]["code"], "not_found");
@@ -63,7 +63,7 @@ TEST(Router, WrongMethodIsA405WithAllow) {
   Router r;
   r.get("/api/books", answer("list"));
   r.post("/api/books", answer("create"));
-  auto req = request("DELETE", "/api/books");
+  auto req = routed("DELETE", "/api/books");
   const auto res = r.dispatch(req);
   EXPECT_EQ(res.status, 405);
   EXPECT_EQ(body(res)["error"]["code"], "method_not_allowed");
@@ -73,7 +73,7 @@ TEST(Router, WrongMethodIsA405WithAllow) {
 TEST(Router, GetRoutesAnswerHead) {
   Router r;
   r.get("/health", answer("health"));
-  auto req = request("HEAD", "/health");
+  auto req = routed("HEAD", "/health");
   EXPECT_EQ(r.dispatch(req).status, 200);
 }
 
@@ -81,27 +81,27 @@ TEST(Router, LiteralSegmentsWinOverParameters) {
   Router r;
   r.get("/api/books/{id}", answer("one"));
   r.get("/api/books/library", answer("library"));
-  auto req = request("GET", "/api/books/library");
+  auto req = routed("GET", "/api/books/library");
   EXPECT_EQ(body(r.dispatch(req))["route"], "library");
-  auto other = request("GET", "/api/books/bk_2");
+  auto other = routed("GET", "/api/books/bk_2");
   EXPECT_EQ(body(r.dispatch(other))["route"], "one");
 }
 
 TEST(Router, TailParameterTakesTheRestOfThePath) {
   Router r;
   r.get("/files/{key...}", answer("file"));
-  auto req = request("GET", "/files/books/bk_1/pages/01.jpg?exp=1&sig=x");
+  auto req = routed("GET", "/files/books/bk_1/pages/01.jpg?exp=1&sig=x");
   EXPECT_EQ(body(r.dispatch(req))["params"]["key"], "books/bk_1/pages/01.jpg");
-  auto empty = request("GET", "/files/");
+  auto empty = routed("GET", "/files/");
   EXPECT_EQ(r.dispatch(empty).status, 404);
 }
 
 TEST(Router, ParametersDoNotMatchEmptySegmentsOrExtraSegments) {
   Router r;
   r.get("/api/books/{id}", answer("one"));
-  auto empty = request("GET", "/api/books/");
+  auto empty = routed("GET", "/api/books/");
   EXPECT_EQ(r.dispatch(empty).status, 404);
-  auto extra = request("GET", "/api/books/bk_1/more");
+  auto extra = routed("GET", "/api/books/bk_1/more");
   EXPECT_EQ(r.dispatch(extra).status, 404);
 }
 
@@ -109,11 +109,11 @@ TEST(Router, FallbackAnswersUnmatchedGetsOnly) {
   Router r;
   r.post("/api/books", answer("create"));
   r.set_fallback(answer("web"));
-  auto get = request("GET", "/library/shelf");
+  auto get = routed("GET", "/library/shelf");
   EXPECT_EQ(body(r.dispatch(get))["route"], "web");
-  auto post = request("POST", "/library/shelf");
+  auto post = routed("POST", "/library/shelf");
   EXPECT_EQ(r.dispatch(post).status, 404);
-  auto wrong_method = request("GET", "/api/books");
+  auto wrong_method = routed("GET", "/api/books");
   EXPECT_EQ(r.dispatch(wrong_method).status, 405);
 }
 

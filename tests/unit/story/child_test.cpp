@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "story/child.hpp"
 
 using namespace storyloom::story;
@@ -25,7 +28,9 @@ TEST(Child, NormalizesSpacesAndColour) {
 }
 
 TEST(Child, RefusesTemplateSyntaxDigitsAndBrokenUtf8) {
-  for (const char* name : {"", "   ", "{name}", "Emma2", "<b>", "a|b", "\xff\xfe", "---", std::string(61, 'a').c_str()}) {
+  // std::string elements: a c_str() of a temporary would dangle once the list is built.
+  const std::vector<std::string> names{"", "   ", "{name}", "Emma2", "<b>", "a|b", "\xff\xfe", "---", std::string(61, 'a')};
+  for (const std::string& name : names) {
     auto r = validate_child(Child{name, 6, Pronouns::she});
     ASSERT_FALSE(r) << name;
     EXPECT_EQ(r.error().code, "child_name_invalid");

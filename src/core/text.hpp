@@ -1,0 +1,16 @@
+// Small text helpers shared by parsers of headers, settings and form fields.
+#pragma once
+
+#include <string_view>
+
+namespace storyloom::core {
+
+// `s` without leading and trailing blanks (space, tab, CR, LF). A view into `s`.
+constexpr std::string_view trim(std::string_view s) {
+  constexpr std::string_view kBlanks = " \t\r\n";
+  const auto first = s.find_first_not_of(kBlanks);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(kBlanks) - first + 1);
+}
+
+}  // namespace storyloom::core
