@@ -95,13 +95,18 @@ void log_if_failed(std::exception_ptr failure) {
 }
 
 // Errors the server answers itself, before a request reaches the pipeline.
-Response server_error(core::ErrorKind kind, std::string code, std::string message) {
+Response server_error(const core::Error& error) {
   const std::string id = "req_" + core::random_token(12);
-  Response res = error_response(core::Error{kind, std::move(code), std::move(message)}, id);
+  Response res = error_response(error, id);
   res.headers.set("X-Request-Id", id);
   res.headers.set("X-Content-Type-Options", "nosniff");
   return res;
 }
+Response server_error(core::ErrorKind kind, std::string code, std::string message) {
+  return server_error(core::Error{kind, std::move(code), std::move(message)});
+}
+
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
 }  // namespace
 
@@ -128,7 +133,9 @@ struct Server::Impl {
 
   net::awaitable<void> accept_loop();
   net::awaitable<void> session(beast::tcp_stream stream);
-  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes);
+  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes,
+                                         const RouteBodyLimit* route = nullptr);
+  const RouteBodyLimit* route_body_limit(const bhttp::request_parser<bhttp::string_body>& parser) const;
   net::awaitable<void> write(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
   net::awaitable<void> write_body(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
   net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive, error_code& ec);
@@ -237,7 +244,7 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
   while (true) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    parser.body_limit(boost::none);  // set below, once the route (and so its own limit) is known
     stream.expires_after(options.read_timeout);
     const std::size_t buffered_before = buffer.size();
     const std::size_t got = co_await bhttp::async_read_header(stream, buffer, parser, net::redirect_error(kAwait, ec));
@@ -246,6 +253,14 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
       co_return;
     }
     InFlight counted(in_flight);
+    // A declared length over the limit is refused before any body byte is read (or a 100 sent).
+    const RouteBodyLimit* route = route_body_limit(parser);
+    const std::size_t body_limit = route ? route->max_bytes : options.max_body_bytes;
+    if (const auto length = parser.content_length(); length && *length > body_limit) {
+      co_await answer_read_error(stream, bhttp::error::body_limit, true, route);
+      co_return;
+    }
+    parser.body_limit(body_limit);
     if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue") && !parser.is_done()) {
       bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
       stream.expires_after(options.write_timeout);
@@ -256,7 +271,7 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
       stream.expires_after(options.read_timeout);
       co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(kAwait, ec));
       if (ec) {
-        co_await answer_read_error(stream, ec, true);
+        co_await answer_read_error(stream, ec, true, route);
         co_return;
       }
     }
@@ -286,13 +301,23 @@ Response Server::Impl::call_handler(Request& req) {
   return server_error(core::ErrorKind::internal, "internal_error", "");
 }
 
-net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes) {
+const RouteBodyLimit* Server::Impl::route_body_limit(const bhttp::request_parser<bhttp::string_body>& parser) const {
+  const auto& head = parser.get();
+  const std::string_view method(head.method_string()), path = path_of(std::string_view(head.target()));
+  for (const auto& limit : options.route_body_limits)
+    if (limit.method == method && limit.path == path) return &limit;
+  return nullptr;
+}
+
+net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes,
+                                                     const RouteBodyLimit* route) {
   std::optional<Response> res;
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
     co_return;  // the client closed the connection, mid-request or between requests
   } else if (ec == bhttp::error::body_limit) {
-    res = server_error(core::ErrorKind::too_large, "body_too_large",
-                       fmt::format("The request body is larger than {} bytes.", options.max_body_bytes));
+    res = route ? server_error(route->error)
+                : server_error(core::ErrorKind::too_large, "body_too_large",
+                               fmt::format("The request body is larger than {} bytes.", options.max_body_bytes));
   } else if (ec == bhttp::error::header_limit) {
     res = server_error(core::ErrorKind::too_large, "headers_too_large",
                        fmt::format("The request headers are larger than {} bytes.", options.max_header_bytes));
