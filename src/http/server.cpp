@@ -22,6 +22,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <fstream>
+#include <limits>
 #include <thread>
 
 #include "core/crypto.hpp"
@@ -244,7 +245,9 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
   while (true) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(boost::none);  // set below, once the route (and so its own limit) is known
+    // The real limit is set below, once the route (and so its own limit) is known. Not
+    // boost::none: Beast 1.74 compares Content-Length against it, and anything exceeds "none".
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream.expires_after(options.read_timeout);
     const std::size_t buffered_before = buffer.size();
     const std::size_t got = co_await bhttp::async_read_header(stream, buffer, parser, net::redirect_error(kAwait, ec));
