@@ -10,6 +10,7 @@
 
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
+#include "../unit/photos/png_bomb.hpp"
 
 using namespace harness;
 
@@ -25,64 +26,6 @@ std::string multipart(const std::string& boundary, const std::string& field, con
   return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
          "\"; filename=\"photo.png\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary +
          "--\r\n";
-}
-
-std::uint32_t crc32(std::string_view bytes) {
-  std::uint32_t crc = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) {
-    crc ^= b;
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
-
-void append_chunk(std::string& png, const std::string& type, const std::string& data) {
-  for (int shift = 24; shift >= 0; shift -= 8) png.push_back(static_cast<char>((data.size() >> shift) & 0xFF));
-  const std::string body = type + data;
-  png += body;
-  const auto crc = crc32(body);
-  for (int shift = 24; shift >= 0; shift -= 8) png.push_back(static_cast<char>((crc >> shift) & 0xFF));
-}
-
-// Deflate bits, least significant first; Huffman codes go in most significant bit first.
-struct BitWriter {
-  std::string out;
-  int used = 0;
-  void bits(std::uint32_t value, int count) {  // plain values (block header)
-    for (int i = 0; i < count; ++i) put((value >> i) & 1u);
-  }
-  void code(std::uint32_t value, int count) {  // Huffman codes
-    for (int i = count - 1; i >= 0; --i) put((value >> i) & 1u);
-  }
-  void put(std::uint32_t bit) {
-    if (used == 0) out.push_back('\0');
-    out.back() = static_cast<char>(out.back() | (bit << used));
-    used = (used + 1) % 8;
-  }
-};
-
-// A 20,000 x 20,000 RGB PNG whose IDAT really inflates to black rows: one fixed-Huffman block of
-// a zero byte and 200,000 copies of 258 bytes (13 bits each), ~320 KB that inflate to ~50 MB, and
-// a header that promises 1.2 GB of pixels.
-std::string png_bomb() {
-  std::string ihdr;
-  for (std::uint32_t v : {20'000u, 20'000u})
-    for (int shift = 24; shift >= 0; shift -= 8) ihdr.push_back(static_cast<char>((v >> shift) & 0xFF));
-  ihdr += std::string("\x08\x02\x00\x00\x00", 5);
-  BitWriter deflate;
-  deflate.bits(1, 1);          // BFINAL
-  deflate.bits(1, 2);          // BTYPE 01: fixed Huffman codes
-  deflate.code(0x30, 8);       // literal 0
-  for (int i = 0; i < 200'000; ++i) {
-    deflate.code(0xC5, 8);     // length 258 (symbol 285)
-    deflate.code(0, 5);        // distance 1
-  }
-  deflate.code(0, 7);          // end of block
-  std::string png = "\x89PNG\r\n\x1a\n";
-  append_chunk(png, "IHDR", ihdr);
-  append_chunk(png, "IDAT", "\x78\x9c" + deflate.out);  // zlib header; the stream stops short of its end
-  append_chunk(png, "IEND", "");
-  return png;
 }
 
 struct Client {
@@ -211,7 +154,7 @@ TEST_F(Photos, APhotoWithoutAFaceIsRefusedWithTheVerdictAndNothingIsStored) {
 TEST_F(Photos, APixelBombIsRefusedWith422Quickly) {
   const Client c = guest(*server_);
   const auto began = std::chrono::steady_clock::now();
-  auto r = c.upload(png_bomb());
+  auto r = c.upload(storyloom::test_support::png_bomb(20'000, 20'000));
   const auto took = std::chrono::steady_clock::now() - began;
   EXPECT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(code_of(r), "photo_dimensions_too_large");

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "library_fixture.hpp"
+#include "png_bomb.hpp"
 #include "photos/photo_store.hpp"
 
 using namespace storyloom;
@@ -22,32 +23,6 @@ std::set<int> header_markers(const std::string& jpeg) {
     at += 2 + (static_cast<unsigned char>(jpeg[at + 2]) << 8 | static_cast<unsigned char>(jpeg[at + 3]));
   }
   return markers;
-}
-
-std::uint32_t crc32(std::string_view bytes) {
-  std::uint32_t crc = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) {
-    crc ^= b;
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
-
-void append_be32(std::string& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
-}
-
-// A PNG signature and IHDR declaring width x height RGB pixels, and nothing else.
-std::string png_header(std::uint32_t width, std::uint32_t height) {
-  std::string ihdr = "IHDR";
-  append_be32(ihdr, width);
-  append_be32(ihdr, height);
-  ihdr += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, deflate, no filter, no interlace
-  std::string png = "\x89PNG\r\n\x1a\n";
-  append_be32(png, 13);
-  png += ihdr;
-  append_be32(png, crc32(ihdr));
-  return png;
 }
 
 bool has_metadata_segment(const std::set<int>& markers) {
@@ -108,7 +83,7 @@ TEST(PhotoLibrary, HostileUploadsAreRefusedWithoutAskingForTheFaceModel) {
   EXPECT_EQ(f.library.upload("us_parent", "just some text, not a photo").error().code, "photo_unsupported_type");
   const std::string huge(f.library.limits().max_bytes + 1, '\xFF');
   EXPECT_EQ(f.library.upload("us_parent", huge).error().code, "photo_too_large");
-  EXPECT_EQ(f.library.upload("us_parent", png_header(20'000, 20'000)).error().code, "photo_dimensions_too_large");
+  EXPECT_EQ(f.library.upload("us_parent", test_support::png_bomb(20'000, 20'000)).error().code, "photo_dimensions_too_large");
   EXPECT_EQ(f.model_asked.load(), 0);
   EXPECT_EQ(f.rows(), 0);
 }
