@@ -57,10 +57,16 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   auto commerce = build_commerce(config, services->database, services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
+  auto catalog = build_catalog_services();
+  if (!catalog) return std::unexpected(catalog.error());
+  services->catalog = std::move(*catalog);
+  services->photos = build_photo_services(*services);
   // Book pipeline ports (story, art, print, faces, accounts) are passed here once those modules
   // are on main; until then the pipeline is not registered (see Generation::missing_ports).
+  const books::PipelinePorts ports{.photos = services->photos->port.get()};
   services->generation = build_generation(services->database, *services->blobs, services->clock,
-                                          generation_options(config), nullptr);
+                                          generation_options(config), &ports,
+                                          {photo_cleanup_hook(*services->photos->library)});
   return services;
 }
 

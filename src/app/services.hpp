@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "app/accounts_services.hpp"
+#include "app/catalog_services.hpp"
 #include "app/commerce_services.hpp"
 #include "app/config.hpp"
 #include "app/generation.hpp"
+#include "app/photo_services.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
 #include "core/clock.hpp"
@@ -28,6 +30,11 @@ struct Services {
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
   std::unique_ptr<CommerceServices> commerce;
+
+  // The catalog and its sample pictures (app/catalog_services.hpp).
+  std::unique_ptr<CatalogServices> catalog;
+  // The photo library (app/photo_services.hpp); before generation, whose cleanup uses it.
+  std::unique_ptr<PhotoServices> photos;
 
   // Jobs, the book pipeline and the book service (app/generation.hpp); workers start only in
   // serve and worker (start_generation).
