@@ -34,8 +34,10 @@ void add_routes(http::Router& router, Services& s) {
   http::add_commerce_routes(router, s.commerce->routes(s.database, s.config.shop_name));
   add_catalog_routes(router, *s.catalog);
   add_photo_routes(router, s);
-  http::add_book_routes(router, *s.generation->books, *s.blobs, {.rules = generation_options(s.config).rules, .auth = s.accounts->auth.get(),
-                                                                 .check_photo = owned_photo_check(*s.photos->library)});
+  http::add_book_routes(router, *s.generation->books, *s.blobs,
+                        {.rules = generation_options(s.config).rules, .charge_credits = s.pipeline->credits != nullptr,
+                         .auth = s.accounts->auth.get(), .check_photo = owned_photo_check(*s.photos->library),
+                         .check_book = s.pipeline->book_check()});
   http::add_web_routes(router, s.config.web_dir);  // last: it answers what no route matched
 }
 

@@ -22,6 +22,18 @@ core::Result<std::filesystem::path> blob_root(const std::string& url) {
                     fmt::format("blob.url {}: only file:// (the embedded file store) is available so far", url));
 }
 
+// The shop sells credits when its price list has a credit pack: then every book uses one.
+bool sells_credits(const commerce::ProductCatalog& products) {
+  const auto& all = products.products();
+  return std::any_of(all.begin(), all.end(), [](const commerce::Product& p) { return p.kind == "credit_pack"; });
+}
+
+// REQUIRES: the catalog, blobs and commerce are built.
+core::Result<std::unique_ptr<PipelineServices>> build_pipeline(const Config& config, Services& services) {
+  return build_pipeline_services(services.catalog->catalog, *services.blobs, services.clock,
+                                 {.shop_name = config.shop_name, .sells_credits = sells_credits(services.commerce->catalog)});
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
@@ -61,9 +73,11 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   if (!catalog) return std::unexpected(catalog.error());
   services->catalog = std::move(*catalog);
   services->photos = build_photo_services(*services);
-  // Book pipeline ports (story, art, print, faces, accounts) are passed here once those modules
-  // are on main; until then the pipeline is not registered (see Generation::missing_ports).
-  const books::PipelinePorts ports{.photos = services->photos->port.get()};
+  auto pipeline = build_pipeline(config, *services);
+  if (!pipeline) return std::unexpected(pipeline.error());
+  services->pipeline = std::move(*pipeline);
+  books::PipelinePorts ports = services->pipeline->ports();
+  ports.photos = services->photos->port.get();  // delivery: commerce's, once it is wired
   services->generation = build_generation(services->database, *services->blobs, services->clock,
                                           generation_options(config), &ports,
                                           {photo_cleanup_hook(*services->photos->library)});

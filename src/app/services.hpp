@@ -14,6 +14,7 @@
 #include "app/config.hpp"
 #include "app/generation.hpp"
 #include "app/photo_services.hpp"
+#include "app/pipeline/pipeline_services.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
 #include "core/clock.hpp"
@@ -35,6 +36,8 @@ struct Services {
   std::unique_ptr<CatalogServices> catalog;
   // The photo library (app/photo_services.hpp); before generation, whose cleanup uses it.
   std::unique_ptr<PhotoServices> photos;
+  // The book engine behind the pipeline's ports (app/pipeline/), over the catalog loaded once.
+  std::unique_ptr<PipelineServices> pipeline;
 
   // Jobs, the book pipeline and the book service (app/generation.hpp); workers start only in
   // serve and worker (start_generation).

@@ -137,6 +137,8 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
     if (!request) return error_response(req, request.error());
     if (o.check_photo && !request->photo_id.empty())
       if (auto mine = o.check_photo(*owner, request->photo_id); !mine) return error_response(req, mine.error());
+    if (o.check_book)
+      if (auto ok = o.check_book(*request); !ok) return error_response(req, ok.error());
     auto book = service.start_book(*request);
     if (!book) return error_response(req, book.error());
     return Response::json(202, {{"id", book->id}, {"status", core::to_string(book->status)}});

@@ -24,6 +24,8 @@ struct BookRoutesOptions {
   // Refuses a photo_id that is not the caller's photo (not_found photo_not_found) before a book
   // is started; null: photo ids are not checked (route tests without a photo library).
   std::function<core::Result<void>(std::string_view owner_id, std::string_view photo_id)> check_photo;
+  // Whether a new book can be made (theme, style, the child's details); empty: not checked.
+  std::function<core::Result<void>(const books::NewBook&)> check_book;
 };
 
 // The service and store must outlive the router.
