@@ -54,13 +54,16 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   auto accounts = build_account_services(*services);
   if (!accounts) return std::unexpected(accounts.error());
   services->accounts = std::move(*accounts);
-  auto commerce = build_commerce(config, services->database, services->clock);
+  auto commerce = build_commerce(config, services->database, *services->blobs, *services->accounts->mailer,
+                                 services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
   // Book pipeline ports (story, art, print, faces, accounts) are passed here once those modules
   // are on main; until then the pipeline is not registered (see Generation::missing_ports).
+  // Their delivery port is services->commerce->delivery_port.get().
   services->generation = build_generation(services->database, *services->blobs, services->clock,
-                                          generation_options(config), nullptr);
+                                          generation_options(config), nullptr, {},
+                                          [c = services->commerce.get()](Generation& g) { c->connect(g); });
   return services;
 }
 

@@ -27,7 +27,7 @@ struct Services {
   std::shared_ptr<sql::Database> database;
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
-  std::unique_ptr<CommerceServices> commerce;
+  std::unique_ptr<CommerceServices> commerce;  // uses accounts' mailer and generation's queue
 
   // Jobs, the book pipeline and the book service (app/generation.hpp); workers start only in
   // serve and worker (start_generation).
