@@ -204,8 +204,11 @@ TEST_F(Commerce, AnOfflinePurchaseThroughTheDemoPageUnlocksAndDeliversTheBook) {
   }
   ASSERT_EQ(status, "preview_ready");
   const auto locked = owner.call("GET", "/api/books/" + book + "/pages").json()["pages"];
-  for (const auto& p : locked)
-    if (p["number"].get<int>() > 5) EXPECT_TRUE(p["image_url"].is_null()) << "page " << p["number"] << " was visible";
+  for (const auto& p : locked) {
+    if (p["number"].get<int>() > 5) {
+      EXPECT_TRUE(p["image_url"].is_null()) << "page " << p["number"] << " was visible";
+    }
+  }
 
   auto started = owner.call("POST", "/api/books/" + book + "/checkout", {{"product", "digital-pdf"}});
   ASSERT_EQ(started.status, 201) << started.body;
@@ -219,8 +222,9 @@ TEST_F(Commerce, AnOfflinePurchaseThroughTheDemoPageUnlocksAndDeliversTheBook) {
     if (status != "ready") std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   ASSERT_EQ(status, "ready") << server_->log();
-  for (const auto& p : owner.call("GET", "/api/books/" + book + "/pages").json()["pages"])
+  for (const auto& p : owner.call("GET", "/api/books/" + book + "/pages").json()["pages"]) {
     EXPECT_FALSE(p["image_url"].is_null()) << "page " << p["number"] << " is still locked";
+  }
   const auto order = owner.call("GET", "/api/orders/" + started.json()["order_id"].get<std::string>()).json();
   EXPECT_EQ(order["status"], "fulfilled");
   ASSERT_EQ(order["download_links"].size(), 1u);
