@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "accounts/credits_ledger.hpp"
 #include "accounts/email_address.hpp"
 #include "accounts/mailed_tokens.hpp"
 #include "accounts/unit_of_work.hpp"
@@ -17,6 +18,11 @@ core::Result<SignedIn> Accounts::start_guest(const RequestOrigin& origin) {
     if (!user) return std::unexpected(user.error());
     auto session = session_store::issue(conn, config_.session, *user, {origin.ip, origin.user_agent}, now);
     if (!session) return std::unexpected(session.error());
+    // A guest's free previews are trial credits, so a book charges and refunds them like any other.
+    if (config_.guest_free_previews > 0)
+      if (auto granted = CreditsLedger::add_in(conn, user->id, config_.guest_free_previews, CreditKind::trial, "guest", now);
+          !granted)
+        return std::unexpected(granted.error());
     return SignedIn{*user, *session, nlohmann::json::object()};
   });
 }

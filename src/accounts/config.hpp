@@ -37,6 +37,7 @@ struct AccountsConfig {
   SigninThrottleRule signin;
   std::int64_t reset_token_seconds = 3600;   // password reset and guest claim links
   std::int64_t trial_credits = 3;            // granted once, at sign-up
+  std::int64_t guest_free_previews = 1;      // credits a new guest starts with
   int children_limit = 10;                   // per account
   std::string public_base_url = "http://localhost:8080";  // links in mails
   std::string mail_from = "Storyloom <no-reply@localhost>";

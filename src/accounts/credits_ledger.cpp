@@ -107,28 +107,34 @@ core::Result<CreditChange> CreditsLedger::add(std::string_view user_id, std::int
   return in_transaction(*db_, [&](sql::Connection& c) { return add_in(c, user_id, amount, kind, reference, now); });
 }
 
-core::Result<CreditChange> CreditsLedger::consume(std::string_view user_id, std::int64_t amount,
-                                                  std::string_view generation_id, std::int64_t now) {
+core::Result<CreditChange> CreditsLedger::consume_in(sql::Connection& conn, std::string_view user_id,
+                                                     std::int64_t amount, std::string_view generation_id,
+                                                     std::int64_t now) {
   if (auto ok = require_positive(amount); !ok) return std::unexpected(ok.error());
   if (generation_id.empty())
     return core::fail(core::ErrorKind::invalid_argument, "generation_id_missing", "A generation id is required.");
-  return in_transaction(*db_, [&](sql::Connection& c) {
-    return append(c, user_id, -amount, CreditKind::consume, generation_id, now);
-  });
+  return append(conn, user_id, -amount, CreditKind::consume, generation_id, now);
+}
+
+core::Result<CreditChange> CreditsLedger::consume(std::string_view user_id, std::int64_t amount,
+                                                  std::string_view generation_id, std::int64_t now) {
+  return in_transaction(*db_, [&](sql::Connection& c) { return consume_in(c, user_id, amount, generation_id, now); });
+}
+
+core::Result<CreditChange> CreditsLedger::refund_in(sql::Connection& conn, std::string_view user_id,
+                                                    std::string_view generation_id, std::int64_t now) {
+  auto row = conn.query_one("SELECT delta FROM credit_entries WHERE user_id = $1 AND kind = 'consume' AND reference = $2",
+                            {std::string(user_id), std::string(generation_id)});
+  if (!row) return std::unexpected(row.error());
+  if (!*row)
+    return core::fail(core::ErrorKind::not_found, "credit_consumption_not_found",
+                      "No credits were consumed for this generation.");
+  return append(conn, user_id, -(*row)->integer("delta"), CreditKind::refund, generation_id, now);
 }
 
 core::Result<CreditChange> CreditsLedger::refund(std::string_view user_id, std::string_view generation_id,
                                                  std::int64_t now) {
-  return in_transaction(*db_, [&](sql::Connection& c) -> core::Result<CreditChange> {
-    auto row = c.query_one(
-        "SELECT delta FROM credit_entries WHERE user_id = $1 AND kind = 'consume' AND reference = $2",
-        {std::string(user_id), std::string(generation_id)});
-    if (!row) return std::unexpected(row.error());
-    if (!*row)
-      return core::fail(core::ErrorKind::not_found, "credit_consumption_not_found",
-                        "No credits were consumed for this generation.");
-    return append(c, user_id, -(*row)->integer("delta"), CreditKind::refund, generation_id, now);
-  });
+  return in_transaction(*db_, [&](sql::Connection& c) { return refund_in(c, user_id, generation_id, now); });
 }
 
 core::Result<std::int64_t> CreditsLedger::balance(std::string_view user_id) {

@@ -62,9 +62,14 @@ class CreditsLedger {
   // limit 1..100 (invalid_argument limit_invalid otherwise); cursor from a previous page.
   core::Result<CreditPage> page(std::string_view user_id, int limit, std::optional<std::string_view> cursor);
 
-  // The same operations inside a caller's transaction (sign-up grants trial credits atomically).
+  // The same operations inside a caller's transaction (sign-up grants trial credits atomically;
+  // starting a book consumes one together with the book's row).
   static core::Result<CreditChange> add_in(sql::Connection& conn, std::string_view user_id, std::int64_t amount,
                                            CreditKind kind, std::string_view reference, std::int64_t now);
+  static core::Result<CreditChange> consume_in(sql::Connection& conn, std::string_view user_id, std::int64_t amount,
+                                               std::string_view generation_id, std::int64_t now);
+  static core::Result<CreditChange> refund_in(sql::Connection& conn, std::string_view user_id,
+                                              std::string_view generation_id, std::int64_t now);
 
  private:
   std::shared_ptr<sql::Database> db_;

@@ -20,6 +20,7 @@ accounts::AccountsConfig accounts_config(const Config& c) {
   a.session.guest_absolute_seconds = std::min(a.session.absolute_seconds, a.session.guest_absolute_seconds);
   a.reset_token_seconds = s.integer("accounts.reset_token_seconds");
   a.trial_credits = s.integer("accounts.trial_credits");
+  a.guest_free_previews = s.integer("accounts.guest_free_previews");
   a.children_limit = static_cast<int>(s.integer("accounts.children_limit"));
   a.public_base_url = c.public_base_url.empty() ? "http://localhost:8080" : c.public_base_url;
   a.mail_from = s.text("mail.from");

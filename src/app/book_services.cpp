@@ -5,8 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "art/hero_look.hpp"
-#include "art/personalizer.hpp"
+#include "app/pipeline/book_art.hpp"
 #include "art/vector_illustrator.hpp"
 #include "art/watermark.hpp"
 #include "catalog/catalog.hpp"
@@ -59,13 +58,8 @@ print::ArtSteps make_art(const std::string& style, const PhotoLook& photo) {
   }
   steps.illustrate = [ill = *illustrator](const core::IllustrationBrief& brief, const core::HeroLook& look, int w, int h,
                                           std::uint64_t seed) { return ill->illustrate(brief, look, w, h, seed); };
-  steps.personalize = [style, cutout = photo.cutout](const core::Illustration& base,
-                                                     const core::IllustrationBrief&) -> core::Result<core::Image> {
-    const art::Personalizer personalizer;
-    auto page = personalizer.personalize(base, style, cutout ? &*cutout : nullptr);
-    if (page.fell_back)
-      return core::fail(core::ErrorKind::unprocessable, "personalize_fell_back", page.fallback_reason);
-    return std::move(page.image);
+  steps.personalize = [style, cutout = photo.cutout](const core::Illustration& base, const core::IllustrationBrief&) {
+    return personalize_or_error(base, style, cutout ? &*cutout : nullptr);
   };
   steps.watermark = [](const core::Image& preview) -> core::Result<core::Image> {
     core::Image marked = preview;
@@ -78,10 +72,7 @@ print::ArtSteps make_art(const std::string& style, const PhotoLook& photo) {
 }  // namespace
 
 BookServices linked_book_services() {
-  return {read_photo, make_art,
-          [](const core::AvatarTraits& traits, const std::string& colour, const std::string& pronouns) {
-            return art::hero_look_from(traits, colour, pronouns, "short");
-          }};
+  return {read_photo, make_art, hero_look_for};
 }
 
 }  // namespace storyloom::app

@@ -22,6 +22,19 @@ core::Result<std::filesystem::path> blob_root(const std::string& url) {
                     fmt::format("blob.url {}: only file:// (the embedded file store) is available so far", url));
 }
 
+// The shop sells credits when its price list has a credit pack: then every book uses one.
+bool sells_credits(const commerce::ProductCatalog& products) {
+  const auto& all = products.products();
+  return std::any_of(all.begin(), all.end(), [](const commerce::Product& p) { return p.kind == "credit_pack"; });
+}
+
+core::Result<std::unique_ptr<PipelineServices>> build_pipeline(const Config& config, Services& services) {
+  auto catalog = load_shop_catalog();
+  if (!catalog) return std::unexpected(catalog.error());
+  return build_pipeline_services(*catalog, *services.blobs, services.clock,
+                                 {.shop_name = config.shop_name, .sells_credits = sells_credits(services.commerce->catalog)});
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
@@ -58,11 +71,13 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
                                  services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
-  // Book pipeline ports (story, art, print, faces, accounts) are passed here once those modules
-  // are on main; until then the pipeline is not registered (see Generation::missing_ports).
-  // Their delivery port is services->commerce->delivery_port.get().
+  auto pipeline = build_pipeline(config, *services);
+  if (!pipeline) return std::unexpected(pipeline.error());
+  services->pipeline = std::move(*pipeline);
+  books::PipelinePorts ports = services->pipeline->ports();  // + photos from their module
+  ports.delivery = services->commerce->delivery_port.get();
   services->generation = build_generation(services->database, *services->blobs, services->clock,
-                                          generation_options(config), nullptr, {},
+                                          generation_options(config), &ports, {},
                                           [c = services->commerce.get()](Generation& g) { c->connect(g); });
   return services;
 }

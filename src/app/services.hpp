@@ -12,6 +12,7 @@
 #include "app/commerce_services.hpp"
 #include "app/config.hpp"
 #include "app/generation.hpp"
+#include "app/pipeline/pipeline_services.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
 #include "core/clock.hpp"
@@ -28,6 +29,9 @@ struct Services {
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
   std::unique_ptr<CommerceServices> commerce;  // uses accounts' mailer and generation's queue
+
+  // The book engine behind the pipeline's ports (app/pipeline/), over the catalog loaded once.
+  std::unique_ptr<PipelineServices> pipeline;
 
   // Jobs, the book pipeline and the book service (app/generation.hpp); workers start only in
   // serve and worker (start_generation).

@@ -32,7 +32,7 @@ void jpeg_error_exit(j_common_ptr info) {
 
 }  // namespace
 
-core::Result<EncodedBytes> encode_png(const core::Image& image) {
+core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const PngText> text) {
   if (auto ok = check_image(image); !ok) return core::fail(ok.error());
   EncodedBytes out;
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
@@ -46,6 +46,14 @@ core::Result<EncodedBytes> encode_png(const core::Image& image) {
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   png_set_IHDR(png, info, image.width, image.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  std::vector<png_text> chunks(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    chunks[i].compression = PNG_TEXT_COMPRESSION_NONE;
+    chunks[i].key = const_cast<char*>(text[i].key.c_str());  // libpng copies; it never writes through these
+    chunks[i].text = const_cast<char*>(text[i].value.c_str());
+    chunks[i].text_length = text[i].value.size();
+  }
+  if (!chunks.empty()) png_set_text(png, info, chunks.data(), static_cast<int>(chunks.size()));
   png_write_info(png, info);
   for (int y = 0; y < image.height; ++y) png_write_row(png, image.at(0, y));
   png_write_end(png, nullptr);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "core/error.hpp"
@@ -12,8 +14,13 @@ namespace storyloom::art {
 
 using EncodedBytes = std::vector<std::uint8_t>;
 
-// Lossless RGBA PNG (straight alpha, as core::Image holds it).
-core::Result<EncodedBytes> encode_png(const core::Image& image);
+// A tEXt chunk: Latin-1 keyword (1..79 characters) and text.
+struct PngText {
+  std::string key, value;
+};
+
+// Lossless RGBA PNG (straight alpha, as core::Image holds it), with optional text chunks.
+core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const PngText> text = {});
 // Baseline JPEG, quality 1..100; transparent pixels are flattened onto white.
 core::Result<EncodedBytes> encode_jpeg(const core::Image& image, int quality);
 

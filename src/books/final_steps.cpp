@@ -83,8 +83,7 @@ core::Result<void> Pipeline::assemble_print_pdf(const nlohmann::json& payload, j
   if (stale) return {};
   auto& [book, pages] = *loaded;
   if (!book.print_pdf_key.empty()) return enqueue_next(ctx, steps::kDeliver, book);
-  BookDocument doc{.book_id = book.id, .title = book.title, .theme = book.theme, .style = book.style,
-                   .child = book.child};
+  BookDocument doc = detail::book_document(book);
   for (const auto& page : pages) {
     if (page.final_image_key.empty())
       return core::fail(core::ErrorKind::internal, "book_pages_not_final", "A page has no final image yet.");
@@ -95,14 +94,18 @@ core::Result<void> Pipeline::assemble_print_pdf(const nlohmann::json& payload, j
   detail::StepTimer timer;
   auto pdf = ports_.pdf->assemble_print(doc);
   if (!pdf) return std::unexpected(pdf.error());
+  // The cover first: once print_pdf_key is recorded, both files are there.
+  if (!pdf->cover.empty())
+    if (auto put = ctx.blobs.put(steps::cover_pdf_key(book), pdf->cover); !put) return put;
   const auto key = steps::print_pdf_key(book);
-  if (auto put = ctx.blobs.put(key, *pdf); !put) return put;
+  if (auto put = ctx.blobs.put(key, pdf->interior); !put) return put;
   return detail::in_transaction(ctx.db, [&](sql::Connection& conn) -> core::Result<void> {
     auto n = conn.execute("UPDATE books SET print_pdf_key = $1, updated_at = $2 WHERE id = $3",
                           {key, ctx.clock.unix_seconds(), book.id});
     if (!n) return std::unexpected(n.error());
     auto entry = detail::log_entry(ctx, std::nullopt, timer);
-    entry.parameters = {{"pages", doc.pages.size()}, {"bytes", pdf->size()}};
+    entry.parameters = {{"pages", doc.pages.size()}, {"bytes", pdf->interior.size()},
+                        {"cover_bytes", pdf->cover.size()}};
     if (auto logged = jobs::record_generation(conn, ctx.clock, entry); !logged) return logged;
     if (auto q = steps::enqueue_book_step(ctx.queue, conn, steps::kDeliver, book); !q)
       return std::unexpected(q.error());

@@ -56,7 +56,7 @@ core::Result<void> Pipeline::illustrate_page(const nlohmann::json& payload, jobs
     return detail::in_transaction(ctx.db, [&](sql::Connection& conn) { return steps::continue_pages(ctx.queue, conn, book); });
 
   detail::StepTimer timer;
-  auto art = ports_.illustrator->illustrate({.book_id = book.id, .page = page.number, .brief = page.brief,
+  auto art = ports_.illustrator->illustrate({.book_id = book.id, .photo_id = book.photo_id, .page = page.number, .brief = page.brief,
                                              .child = book.child, .style = book.style,
                                              .seed = book.seed + page.regenerations});
   if (!art) return std::unexpected(art.error());

@@ -21,6 +21,11 @@ core::Result<std::optional<Book>> book_for_step(sql::Connection& conn, const nlo
   return book;
 }
 
+BookDocument book_document(const Book& book) {
+  return {.book_id = book.id, .title = book.title, .theme = book.theme, .style = book.style, .child = book.child,
+          .photo_id = book.photo_id, .seed = book.seed};
+}
+
 jobs::GenerationEntry log_entry(const jobs::JobContext& ctx, std::optional<int> page, const StepTimer& timer) {
   return {.job_id = ctx.job.id, .subject_id = ctx.job.subject_id, .step = ctx.job.kind, .page = page,
           .duration_ms = timer.elapsed_ms()};

@@ -46,7 +46,7 @@ struct Artwork {
 };
 
 struct IllustrationRequest {
-  std::string book_id;
+  std::string book_id, photo_id;  // the photo gives the drawn hero the child's colouring
   int page = 0;
   nlohmann::json brief, child;
   std::string style;
@@ -86,6 +86,8 @@ class PageArtPort {
 struct BookDocument {
   std::string book_id, title, theme, style;
   nlohmann::json child;
+  std::string photo_id;   // for the cover's hero
+  std::int64_t seed = 0;  // the book's seed
   struct PageImage {
     int number = 0;
     std::string text;
@@ -93,13 +95,18 @@ struct BookDocument {
   };
   std::vector<PageImage> pages;
 };
+// Print partners take the interior and the cover wrap as two files (specs/print.md).
+struct PrintFiles {
+  std::string interior;
+  std::string cover;  // empty when the assembler makes no cover
+};
 class PdfAssemblerPort {
  public:
   virtual ~PdfAssemblerPort() = default;
   // The preview PDF: only the preview pages, watermarked images.
   virtual core::Result<std::string> assemble_preview(const BookDocument& doc) = 0;
-  // The print-ready PDF (interior + cover) from the final images.
-  virtual core::Result<std::string> assemble_print(const BookDocument& doc) = 0;
+  // The print-ready interior and cover from the final images.
+  virtual core::Result<PrintFiles> assemble_print(const BookDocument& doc) = 0;
 };
 
 // Hands the finished book to the parent (commerce: download link by mail). Idempotent per book.

@@ -26,8 +26,7 @@ core::Result<void> Pipeline::assemble_preview(const nlohmann::json& payload, job
   for (const auto& page : pages)
     if (page.state != PageState::personalized) return {};  // a regeneration is still under way
 
-  BookDocument doc{.book_id = book->id, .title = book->title, .theme = book->theme, .style = book->style,
-                   .child = book->child};
+  BookDocument doc = detail::book_document(*book);
   for (const auto& page : pages) {
     if (page.preview_image_key.empty()) continue;  // locked pages have no preview image at all
     auto png = ctx.blobs.get(page.preview_image_key);

@@ -8,6 +8,7 @@
 
 #include "books/book.hpp"
 #include "books/book_store.hpp"
+#include "books/ports.hpp"
 #include "jobs/generation_log.hpp"
 #include "jobs/handler_registry.hpp"
 #include "sql/transaction.hpp"
@@ -39,6 +40,9 @@ class StepTimer {
  private:
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
+
+// What the PDF assembler gets to know of a book (pages are added by the step).
+BookDocument book_document(const Book& book);
 
 // A generation_log entry for the running job.
 jobs::GenerationEntry log_entry(const jobs::JobContext& ctx, std::optional<int> page, const StepTimer& timer);

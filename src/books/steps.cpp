@@ -61,5 +61,6 @@ std::string preview_pdf_key(const Book& book) {
   return fmt::format("{}preview-g{}.pdf", book_prefix(book.id), book.regenerations_used);
 }
 std::string print_pdf_key(const Book& book) { return fmt::format("{}book.pdf", book_prefix(book.id)); }
+std::string cover_pdf_key(const Book& book) { return fmt::format("{}cover.pdf", book_prefix(book.id)); }
 
 }  // namespace storyloom::books::steps

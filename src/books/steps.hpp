@@ -41,5 +41,8 @@ std::string preview_image_key(const Book& book, const Page& page);
 std::string final_image_key(const Book& book, const Page& page);
 std::string preview_pdf_key(const Book& book);
 std::string print_pdf_key(const Book& book);
+// The cover wrap, written with the interior when the assembler makes one; no column records it:
+// it exists exactly when print_pdf_key is set and the assembler made a cover.
+std::string cover_pdf_key(const Book& book);
 
 }  // namespace storyloom::books::steps

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "harness/http_client.hpp"
@@ -34,9 +37,8 @@ Buyer new_guest(ServerProcess& s) {
 
 std::string code_of(const HttpResponse& r) { return r.json()["error"].value("code", ""); }
 
-// Runs SQL on the server's SQLite file (WAL, so safe while it runs); answers the output.
-std::string sqlite(const ServerProcess& s, const std::string& sql) {
-  const std::string cmd = "sqlite3 -cmd '.timeout 5000' '" + (s.data_dir() / "storyloom.db").string() + "' \"" + sql + "\"";
+// Runs a shell command; answers its standard output without the last line break.
+std::string run_command(const std::string& cmd) {
   std::string out;
   if (FILE* p = ::popen(cmd.c_str(), "r")) {
     char buf[512];
@@ -45,6 +47,11 @@ std::string sqlite(const ServerProcess& s, const std::string& sql) {
   }
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
+}
+
+// Runs SQL on the server's SQLite file (WAL, so safe while it runs).
+std::string sqlite(const ServerProcess& s, const std::string& sql) {
+  return run_command("sqlite3 -cmd '.timeout 5000' '" + (s.data_dir() / "storyloom.db").string() + "' \"" + sql + "\"");
 }
 
 // A book in preview_ready, the state checkout starts from, as the books module writes it. For the
@@ -62,7 +69,14 @@ std::string seed_previewed_book(const ServerProcess& s, const std::string& owner
 
 class Commerce : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = ServerProcess::start().release(); }
+  // Tests poll from one address; the rate limits are not what they are about.
+  static void SetUpTestSuite() {
+    server_ = ServerProcess::start({{"STORYLOOM_RATELIMIT_API_PER_MINUTE", "100000"},
+                                    {"STORYLOOM_RATELIMIT_API_BURST", "100000"},
+                                    {"STORYLOOM_RATELIMIT_AUTH_PER_MINUTE", "100000"},
+                                    {"STORYLOOM_RATELIMIT_AUTH_BURST", "100000"}})
+                  .release();
+  }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -210,7 +224,8 @@ TEST_F(Commerce, AnOfflinePurchaseThroughTheDemoPageUnlocksAndDeliversTheBook) {
     }
   }
 
-  auto started = owner.call("POST", "/api/books/" + book + "/checkout", {{"product", "digital-pdf"}});
+  auto started = owner.call("POST", "/api/books/" + book + "/checkout",
+                            {{"product", "digital-pdf"}, {"email", "emma.parent@example.com"}});
   ASSERT_EQ(started.status, 201) << started.body;
   const std::string page_url = started.json()["checkout_url"];
   EXPECT_NE(get(server_->url(page_url)).body.find("class=\"pay\""), std::string::npos);
@@ -234,4 +249,22 @@ TEST_F(Commerce, AnOfflinePurchaseThroughTheDemoPageUnlocksAndDeliversTheBook) {
   auto pdf = get(server_->url(download.header("location")));
   ASSERT_EQ(pdf.status, 200);
   EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  // Poppler's pdfinfo, a real PDF parser, counts the pages: every page of the story is in it.
+  const auto pdf_path = server_->data_dir() / "downloaded.pdf";
+  std::ofstream(pdf_path, std::ios::binary) << pdf.body;
+  const std::string info = run_command("pdfinfo '" + pdf_path.string() + "'");
+  const auto pages_at = info.find("Pages:");
+  ASSERT_NE(pages_at, std::string::npos) << info;
+  EXPECT_GE(std::stoi(info.substr(pages_at + 6)), 10) << info;
+
+  // The delivery mail: one, to the address given at checkout, text and HTML, with an absolute link.
+  std::string mail;
+  for (const auto& e : std::filesystem::directory_iterator(server_->data_dir() / "outbox")) {
+    std::ifstream in(e.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    if (text.str().find("To: emma.parent@example.com") != std::string::npos) mail += text.str();
+  }
+  EXPECT_NE(mail.find("multipart/alternative"), std::string::npos);
+  EXPECT_NE(mail.find("http://localhost:8080/files/deliveries/"), std::string::npos) << mail;
 }

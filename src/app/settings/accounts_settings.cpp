@@ -16,6 +16,8 @@ const RegisterSettings kAccounts{{
     {"accounts.reset_token_seconds", "3600", "How long password-reset and guest-claim links work",
      integer_between(60, 604'800)},
     {"accounts.trial_credits", "3", "Credits granted once at sign-up (usage-based shops)", integer_between(0, 1000)},
+    {"accounts.guest_free_previews", "1",
+     "Free book previews a guest gets (as credits) where the shop sells credits", integer_between(0, 100)},
     {"accounts.children_limit", "10", "Children profiles per account", integer_between(1, 100)},
     {"accounts.trust_proxy", "false", "Take the client IP and scheme from X-Forwarded-For/-Proto (only behind a proxy that sets them)",
      boolean_value()},

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 
 #include "blob/store.hpp"
 #include "books/book_service.hpp"
@@ -19,6 +20,8 @@ struct BookRoutesOptions {
   std::chrono::seconds link_ttl{3600};                // signed image links
   std::chrono::milliseconds events_poll{500};         // SSE progress poll
   const Auth* auth = nullptr;  // who the caller is (sessions, bearer tokens, CSRF); must outlive the router
+  // Whether a new book can be made (theme, style, the child's details); empty: not checked.
+  std::function<core::Result<void>(const books::NewBook&)> check_book;
 };
 
 // The service and store must outlive the router.

@@ -1,15 +1,18 @@
 // Payments that move real orders and books on the real server: Stripe checkout against a local
 // fake of Stripe's API, deliveries signed by the stripe SDK; Shopify orders signed with Node's
 // crypto (the SDK only verifies); the demo provider's own page; and a server killed with SIGKILL
-// between accepting a webhook and unlocking the book.
+// between accepting a webhook and unlocking the book. The replay and crash tests follow a book
+// made by the real pipeline to `ready` and download it; the others start from a seeded preview.
 //   STORYLOOM_BINARY=build/storyloom node --test tests/integration/node/purchases.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import Stripe from "stripe";
-import { eventually, freshDataDir, guest, processed, seedPreviewedBook, sql, startServer } from "./server.mjs";
+import { client, eventually, freshDataDir, guest, previewedBook, processed, seedPreviewedBook, sql, startServer,
+  untilBookStatus } from "./server.mjs";
 
 const STRIPE_SECRET = "whsec_purchases_secret_0123456789abcdef";
 const SHOPIFY_SECRET = "shpss_purchases_secret_0123456789abcdef";
@@ -42,7 +45,10 @@ let shop, dataDir;
 const env = (stripeBase, extra = {}) => ({
   STORYLOOM_STRIPE_SECRET_KEY: "sk_test_purchases", STORYLOOM_STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
   STORYLOOM_STRIPE_API_BASE: stripeBase, STORYLOOM_SHOPIFY_API_SECRET: SHOPIFY_SECRET,
-  STORYLOOM_PAYMENTS_DEMO_SECRET: DEMO_SECRET, ...extra,
+  STORYLOOM_PAYMENTS_DEMO_SECRET: DEMO_SECRET,
+  // Every test polls from one address; the limits are not what these tests are about.
+  STORYLOOM_RATELIMIT_API_PER_MINUTE: "100000", STORYLOOM_RATELIMIT_API_BURST: "100000",
+  STORYLOOM_RATELIMIT_AUTH_PER_MINUTE: "100000", STORYLOOM_RATELIMIT_AUTH_BURST: "100000", ...extra,
 });
 
 before(async () => {
@@ -80,11 +86,26 @@ const intent = (id, type, order, pi) => stripeEvent(id, type, { id: pi, object: 
 const paidEntries = (order) => order.status_history.filter((h) => h.status === "paid").length;
 const bookStatus = async (who) => (await who.call("GET", `/api/books/${who.book}`)).json.status;
 
-async function stripeCheckout(who) {
+async function stripeCheckout(who, email) {
   const r = await who.call("POST", `/api/books/${who.book}/checkout`, { product: "digital-pdf", provider: "stripe",
-    success_url: "https://shop.example/ok", cancel_url: "https://shop.example/cancel" });
+    success_url: "https://shop.example/ok", cancel_url: "https://shop.example/cancel", ...(email ? { email } : {}) });
   assert.equal(r.status, 201, r.text);
   return r.json;
+}
+
+// A finished book: exactly one delivery mail to `email`, and the download is the print PDF.
+async function assertDelivered(who, dir, email) {
+  await untilBookStatus(who, who.book, ["ready"]);
+  const outbox = join(dir, "outbox");
+  const mails = existsSync(outbox) ? readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8"))
+    .filter((m) => m.includes(`To: ${email}`)) : [];
+  assert.equal(mails.length, 1, "one delivery mail");
+  assert.match(mails[0], /multipart\/alternative/);
+  const download = await who.call("GET", `/api/books/${who.book}/download?format=pdf`);
+  assert.equal(download.status, 302, download.text);
+  const pdf = await fetch(new URL(download.headers.get("location"), shop.base));
+  assert.equal(pdf.status, 200);
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), "%PDF-");
 }
 
 test("Stripe: checkout opens a session with an idempotency key and leaves the order payment_pending", async () => {
@@ -100,8 +121,10 @@ test("Stripe: checkout opens a session with an idempotency key and leaves the or
 });
 
 test("Stripe: a paid session unlocks the book exactly once, however often the events are replayed", async () => {
-  const who = await buyer();
-  const { order_id: order } = await stripeCheckout(who);
+  const who = await guest(shop.base);
+  who.book = await previewedBook(who);
+  const email = `stripe-${who.book}@example.com`;
+  const { order_id: order } = await stripeCheckout(who, email);
   const session = sessions.find((s) => s.order === order).id;
   const first = completed(`evt_once_${order}`, order, session, `pi_${order}`);
   assert.deepEqual((await postStripe(first)).json, { received: true, duplicate: false });
@@ -113,11 +136,16 @@ test("Stripe: a paid session unlocks the book exactly once, however often the ev
   assert.equal(outcomes[`evt_once_${order}`], "applied");
   assert.equal(outcomes[`evt_pi_${order}`], "no_change");
   assert.equal(outcomes[`evt_again_${order}`], "no_change");
+  await assertDelivered(who, dataDir, email);
+  // Replays after delivery change nothing either: still one paid entry, one finishing run, one mail.
+  await postStripe(completed(`evt_late_${order}`, order, session, `pi_${order}`));
+  await processed(dataDir);
   const o = (await who.call("GET", `/api/orders/${order}`)).json;
-  assert.equal(o.status, "paid");
+  assert.equal(o.status, "fulfilled");
   assert.equal(paidEntries(o), 1);
+  assert.equal(o.download_links.length, 1);
   assert.equal(sql(dataDir, `SELECT COUNT(*) FROM jobs WHERE kind = 'render_final_pages' AND subject_id = '${who.book}'`)[0], "1");
-  assert.ok(["paid", "finalizing"].includes(await bookStatus(who)));
+  await assertDelivered(who, dataDir, email);
 });
 
 test("Stripe: events out of order change only what the status machines allow", async () => {
@@ -157,8 +185,9 @@ test("Stripe: a full refund takes the book back and the download answers 403", a
 });
 
 test("Shopify: an order paid in the shop unlocks the book it names exactly once", async () => {
-  const who = await buyer();
-  const body = JSON.stringify({ id: 5_000_000_000 + bookCount, currency: "USD", total_price: "14.99",
+  const who = await guest(shop.base);
+  who.book = await previewedBook(who);
+  const body = JSON.stringify({ id: 5_000_000_000 + ++bookCount, currency: "USD", total_price: "14.99",
     note_attributes: [], line_items: [{ id: 1, title: "Digital book", properties: [{ name: "_storyloom_book_id", value: who.book }] }] });
   const hmac = createHmac("sha256", SHOPIFY_SECRET).update(body).digest("base64");
   const post = (eventId) => fetch(`${shop.base}/webhooks/shopify`, { method: "POST", body, headers: {
@@ -168,12 +197,15 @@ test("Shopify: an order paid in the shop unlocks the book it names exactly once"
   assert.equal((await (await post(`shop-${who.book}-1`)).json()).duplicate, true);
   assert.equal((await post(`shop-${who.book}-2`)).status, 200);  // Shopify's redelivery with a new id
   await processed(dataDir);
+  await untilBookStatus(who, who.book, ["ready"]);
+  assert.equal((await post(`shop-${who.book}-3`)).status, 200);  // and once more after the book is done
+  await processed(dataDir);
   const orders = (await who.call("GET", "/api/orders")).json.orders;
   assert.equal(orders.length, 1);
-  assert.equal(orders[0].status, "paid");
+  assert.equal(orders[0].status, "fulfilled");
   assert.equal(orders[0].provider, "shopify");
   assert.equal(paidEntries(orders[0]), 1);
-  assert.ok(["paid", "finalizing"].includes(await bookStatus(who)));
+  assert.equal((await who.call("GET", `/api/books/${who.book}/download?format=pdf`)).status, 302);
 });
 
 test("demo: the checkout page's Pay posts a signed webhook through our own intake", async () => {
@@ -210,15 +242,18 @@ test("demo: a webhook signed elsewhere with the demo secret is accepted like a r
 test("a server killed between accepting a webhook and unlocking the book unlocks it after restart", async () => {
   const dir = freshDataDir();
   dirs.push(dir);
-  // No workers: the webhook is accepted (recorded and queued) and nothing processes it.
-  let server = await startServer(dir, env(shop.stripeBase, { STORYLOOM_WORKERS: "0" }));
+  let server = await startServer(dir, env(shop.stripeBase));
   const who = await guest(server.base);
-  const book = seedPreviewedBook(dir, who.id, `bk_crash_${process.pid}`);
-  const started = await (await fetch(`${server.base}/api/books/${book}/checkout`, { method: "POST",
-    headers: { Authorization: `Bearer ${who.token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ product: "digital-pdf", provider: "stripe", success_url: "https://s/ok", cancel_url: "https://s/no" }) })).json();
+  const book = await previewedBook(who);
+  const started = (await who.call("POST", `/api/books/${book}/checkout`, { product: "digital-pdf", provider: "stripe",
+    success_url: "https://s/ok", cancel_url: "https://s/no" })).json;
+  server.kill();
+  await server.exited;
+
+  // No workers: the webhook is accepted (recorded and queued) and nothing processes it; then SIGKILL.
+  server = await startServer(dir, env(shop.stripeBase, { STORYLOOM_WORKERS: "0" }));
   const session = sessions.find((s) => s.order === started.order_id).id;
-  const body = completed(`evt_crash_${started.order_id}`, started.order_id, session, `pi_crash`);
+  const body = completed(`evt_crash_${started.order_id}`, started.order_id, session, "pi_crash");
   const accepted = await fetch(`${server.base}/webhooks/stripe`, { method: "POST", body,
     headers: { "Content-Type": "application/json", "Stripe-Signature": sign(body) } });
   assert.equal(accepted.status, 200);
@@ -229,10 +264,12 @@ test("a server killed between accepting a webhook and unlocking the book unlocks
 
   server = await startServer(dir, env(shop.stripeBase));
   try {
-    await eventually(() => ["paid", "finalizing"].includes(sql(dir, `SELECT status FROM books WHERE id = '${book}'`)[0]),
-      "the book to unlock after the restart");
-    assert.equal(sql(dir, `SELECT status FROM orders WHERE id = '${started.order_id}'`)[0], "paid");
+    const owner = client(server.base, who.token, who.id);  // the same session, on the new port
+    await untilBookStatus(owner, book, ["ready"]);
+    assert.equal((await owner.call("GET", `/api/books/${book}/download?format=pdf`)).status, 302);
+    assert.equal(sql(dir, `SELECT status FROM orders WHERE id = '${started.order_id}'`)[0], "fulfilled");
     assert.equal(sql(dir, "SELECT outcome FROM webhook_events")[0], "applied");
+    assert.equal(sql(dir, "SELECT COUNT(*) FROM order_status_history WHERE status = 'paid'")[0], "1");
   } finally {
     server.kill();
     await server.exited;

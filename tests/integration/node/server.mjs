@@ -35,12 +35,16 @@ export async function startServer(dataDir, extraEnv = {}) {
   return { base, log: () => log, kill: (signal = "SIGTERM") => child.kill(signal), exited };
 }
 
-/** A signed-in guest: {token, id, call(method, path, body?)} answering {status, json, headers}. */
+/** A signed-in guest: {token, id, call(method, path, body?)} answering {status, json, text, headers}. */
 export async function guest(base) {
   const res = await fetch(`${base}/api/auth/guest`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
   const body = await res.json();
   if (res.status >= 300) throw new Error(`guest sign-in failed: ${JSON.stringify(body)}`);
-  const token = body.session.token;
+  return client(base, body.session.token, body.user.id);
+}
+
+/** Calls `base` with a session token (bearer), following no redirects. */
+export function client(base, token, id) {
   const call = async (method, path, json, headers = {}) => {
     const r = await fetch(`${base}${path}`, {
       method, redirect: "manual",
@@ -52,7 +56,7 @@ export async function guest(base) {
     try { parsed = JSON.parse(text); } catch { /* HTML or empty */ }
     return { status: r.status, json: parsed, text, headers: r.headers };
   };
-  return { token, id: body.user.id, call };
+  return { token, id, call };
 }
 
 /** Runs SQL on the server's SQLite database (WAL: safe while it runs); answers the output lines. */
@@ -61,10 +65,29 @@ export function sql(dataDir, statement) {
     .split("\n").filter(Boolean);
 }
 
+/** A book made by the real pipeline, once it reaches its watermarked preview; answers its id. */
+export async function previewedBook(who) {
+  const made = await who.call("POST", "/api/books", { child: { name: "Emma", age: 6, pronouns: "she" },
+    theme: "enchanted-forest", style: "storybook" });
+  if (made.status !== 202) throw new Error(`book not started: ${made.text}`);
+  await untilBookStatus(who, made.json.id, ["preview_ready"]);
+  return made.json.id;
+}
+
+/** Waits until the book's status is one of `wanted` (a failed book fails the wait at once). */
+export async function untilBookStatus(who, book, wanted, ms = 90000) {
+  return eventually(async () => {
+    const status = (await who.call("GET", `/api/books/${book}`)).json?.status;
+    if (status === "failed" && !wanted.includes("failed")) throw new Error(`book ${book} failed`);
+    return wanted.includes(status) && status;
+  }, `book ${book} to be ${wanted.join(" or ")}`, ms);
+}
+
 /**
  * A book in preview_ready, the state commerce starts from, written as the books module writes
- * it. Only for webhook tests that exercise commerce alone: it has no pages, so the pipeline's
- * finishing steps never complete for it. The purchase test makes its book with the real pipeline.
+ * it, for tests of commerce alone (out-of-order events, refunds, the demo page), where the book
+ * engine adds nothing but minutes. It has no pages, so the pipeline cannot finish it after
+ * payment; tests that follow a book to `ready` make it with previewedBook().
  */
 export function seedPreviewedBook(dataDir, ownerId, id) {
   const now = Math.trunc(Date.now() / 1000);

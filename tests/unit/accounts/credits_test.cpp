@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "accounts/credits_ledger.hpp"
+#include "sql/transaction.hpp"
 
 using namespace storyloom;
 using namespace storyloom::accounts;
@@ -71,4 +72,48 @@ TEST(Credits, PagesTheLedgerNewestFirstWithACursor) {
   ASSERT_EQ(second.entries.size(), 3u);  // g1, g0, trial
   EXPECT_EQ(second.entries.back().kind, CreditKind::trial);
   EXPECT_FALSE(second.next_cursor);
+}
+
+TEST(Credits, AGuestStartsWithTheConfiguredFreePreviews) {
+  World w;
+  w.config.guest_free_previews = 2;
+  w.make();
+  auto guest = w.accounts->start_guest(w.origin).value();
+  CreditsLedger ledger(w.db);
+  EXPECT_EQ(ledger.balance(guest.user.id).value(), 2);
+  auto page = ledger.page(guest.user.id, 10, std::nullopt).value();
+  ASSERT_EQ(page.entries.size(), 1u);
+  EXPECT_EQ(page.entries.front().kind, CreditKind::trial);
+  EXPECT_EQ(page.entries.front().reference, "guest");
+
+  w.config.guest_free_previews = 0;  // a shop that gives guests nothing
+  w.make();
+  auto stingy = w.accounts->start_guest(w.origin).value();
+  EXPECT_EQ(ledger.balance(stingy.user.id).value(), 0);
+}
+
+TEST(Credits, ConsumeAndRefundJoinTheCallersTransaction) {
+  World w;
+  auto s = w.sign_up("a@example.com");  // 3 trial credits
+  CreditsLedger ledger(w.db);
+  {
+    auto conn = w.db->acquire().value();
+    auto tx = sql::Transaction::begin(*conn).value();
+    EXPECT_EQ(CreditsLedger::consume_in(*conn, s.user.id, 1, "book:a", 1).value().balance, 2);
+    // Rolled back with the caller's work: nothing was taken.
+  }
+  EXPECT_EQ(ledger.balance(s.user.id).value(), 3);
+  auto conn = w.db->acquire().value();
+  {
+    auto tx = sql::Transaction::begin(*conn).value();
+    ASSERT_TRUE(CreditsLedger::consume_in(*conn, s.user.id, 1, "book:a", 1));
+    ASSERT_TRUE(tx.commit());
+  }
+  EXPECT_EQ(ledger.balance(s.user.id).value(), 2);
+  auto tx = sql::Transaction::begin(*conn).value();
+  EXPECT_TRUE(CreditsLedger::refund_in(*conn, s.user.id, "book:a", 2).value().applied);
+  EXPECT_FALSE(CreditsLedger::refund_in(*conn, s.user.id, "book:a", 3).value().applied);
+  EXPECT_EQ(CreditsLedger::refund_in(*conn, s.user.id, "book:b", 3).error().code, "credit_consumption_not_found");
+  ASSERT_TRUE(tx.commit());
+  EXPECT_EQ(ledger.balance(s.user.id).value(), 3);
 }

@@ -30,6 +30,7 @@ TEST(BookPipeline, MakesAPreviewWithFiveWatermarkedPagesAndFiveLockedOnes) {
       EXPECT_TRUE(p.preview_image_key.empty()) << p.number;
     }
   }
+  EXPECT_EQ(f.illustrator.photo_ids, std::set<std::string>{"ph_emma"});  // the hero takes the photo's colouring
   // Nothing watermarked exists for the locked pages: 10 base + 10 personalized + 5 previews.
   EXPECT_EQ(f.files_under("books/" + id + "/pages"), 25);
   EXPECT_EQ(f.blob(book.preview_pdf_key).find("|6:"), std::string::npos);
@@ -184,6 +185,7 @@ TEST(BookPipeline, AfterPaymentTheFullBookIsRenderedBoundAndDeliveredOnce) {
   const auto pdf = f.blob(book.print_pdf_key);
   EXPECT_NE(pdf.find("|10:final("), std::string::npos);
   EXPECT_EQ(pdf.find("wm("), std::string::npos);
+  EXPECT_EQ(f.blob(books::steps::cover_pdf_key(book)), "cover(" + id + ")");  // beside the interior
   EXPECT_EQ(f.delivery.delivered, std::vector<std::string>{id});
   EXPECT_EQ(f.photos.deleted.count("ph_emma"), 1u);
   EXPECT_TRUE(book.photo_released);

@@ -59,11 +59,13 @@ class TestIllustrator final : public books::IllustratorPort {
   FailurePlan plan;
   std::mutex m;
   std::map<int, std::int64_t> last_seed;
+  std::set<std::string> photo_ids;
   core::Result<books::Artwork> illustrate(const books::IllustrationRequest& r) override {
     if (auto ok = plan.call(r.page); !ok) return std::unexpected(ok.error());
     {
       std::lock_guard lock(m);
       last_seed[r.page] = r.seed;
+      photo_ids.insert(r.photo_id);
     }
     return books::Artwork{.png = fmt::format("base({},{},{})", r.book_id, r.page, r.seed), .provider = "test-art",
                           .version = "1", .parameters = {{"seed", r.seed}}};
@@ -108,7 +110,9 @@ class TestPdf final : public books::PdfAssemblerPort {
     return out;
   }
   core::Result<std::string> assemble_preview(const books::BookDocument& doc) override { return list(doc, "preview"); }
-  core::Result<std::string> assemble_print(const books::BookDocument& doc) override { return list(doc, "print"); }
+  core::Result<books::PrintFiles> assemble_print(const books::BookDocument& doc) override {
+    return books::PrintFiles{list(doc, "print"), "cover(" + doc.book_id + ")"};
+  }
 };
 
 class TestDelivery final : public books::DeliveryPort {
