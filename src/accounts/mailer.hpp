@@ -1,4 +1,4 @@
-// The mail port: one plain-text message to one recipient. Drivers: OutboxMailer (embedded
+// The mail port: one message to one recipient, plain text with an optional HTML alternative. Drivers: OutboxMailer (embedded
 // default, .eml files under <data dir>/outbox). An SMTP driver (STORYLOOM_MAIL_SMTP_URL) is not
 // written yet; until it is, configuring SMTP must fail at start-up with mail_smtp_unavailable.
 // Commerce reuses this port for order mails.
@@ -17,6 +17,7 @@ struct MailMessage {
   std::string subject;   // UTF-8; encoded as RFC 2047 when not ASCII
   std::string text;      // UTF-8 body, '\n' line ends
   std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. {"X-Storyloom-Kind", "password_reset"}
+  std::string html;      // UTF-8; when set, the message is multipart/alternative (text first, then HTML)
 };
 
 class Mailer {

@@ -70,6 +70,15 @@ std::string rfc5322_date(std::int64_t unix_seconds) {
   return buf;
 }
 
+// One body part: its headers, a blank line and the quoted-printable body ending in CRLF.
+std::string mime_part(std::string_view type, std::string_view body) {
+  std::string out = fmt::format("Content-Type: {}; charset=utf-8\r\n", type);
+  out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+  out += quoted_printable(body);
+  if (!out.ends_with("\r\n")) out += "\r\n";
+  return out;
+}
+
 }  // namespace
 
 core::Result<std::string> OutboxMailer::render(const MailMessage& m, std::int64_t unix_seconds,
@@ -92,10 +101,13 @@ core::Result<std::string> OutboxMailer::render(const MailMessage& m, std::int64_
     out += name + ": " + encode_header_words(value) + "\r\n";
   }
   out += "MIME-Version: 1.0\r\n";
-  out += "Content-Type: text/plain; charset=utf-8\r\n";
-  out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
-  out += quoted_printable(m.text);
-  if (!out.ends_with("\r\n")) out += "\r\n";
+  if (m.html.empty()) return out + mime_part("text/plain", m.text);
+  // The boundary holds "=_", which quoted-printable never leaves unescaped, so no part contains it.
+  const std::string boundary = "=_storyloom_" + message_id;
+  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  out += "--" + boundary + "\r\n" + mime_part("text/plain", m.text);
+  out += "--" + boundary + "\r\n" + mime_part("text/html", m.html);
+  out += "--" + boundary + "--\r\n";
   return out;
 }
 

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "blob/url_signer.hpp"
-#include "core/log.hpp"
 #include "commerce/shopify_provider.hpp"
 #include "commerce/stripe_provider.hpp"
+#include "core/log.hpp"
 
 namespace storyloom::app {
 namespace {
@@ -50,26 +50,64 @@ core::Result<void> add_providers(CommerceServices& c, const Config& config, cons
   return {};
 }
 
+core::Result<void> load_catalog(CommerceServices& c, const Config& config) {
+  const auto products = resolve_web_dir(config.settings.text("payments.products_file"));
+  if (!std::filesystem::exists(products)) {
+    core::log_warn("no product catalog: nothing is for sale", {{"file", products.string()}});
+    return {};
+  }
+  auto catalog = commerce::ProductCatalog::load(products);
+  if (!catalog) return std::unexpected(catalog.error());  // a wrong price list stops start-up
+  c.catalog = std::move(*catalog);
+  return {};
+}
+
+// Links in mail must be absolute; the same base the accounts mails use.
+commerce::DeliveryOptions delivery_options(const Config& config) {
+  commerce::DeliveryOptions o;
+  o.link_base = config.public_base_url.empty() ? "http://localhost:8080" : config.public_base_url;
+  while (o.link_base.ends_with('/')) o.link_base.pop_back();
+  return o;
+}
+
 }  // namespace
 
-http::CommerceRoutes CommerceServices::routes(std::shared_ptr<sql::Database> db, const std::string& shop_name) {
-  // checkout and delivery join once the books module provides commerce::BookUnlockPort.
-  return http::CommerceRoutes{std::move(db), intake.get(), nullptr, nullptr, demo, shop_name};
+void CommerceServices::connect(Generation& g) {
+  books->attach(*g.books);
+  jobs = std::make_unique<QueueForCommerce>(*g.queue);
+  processor = std::make_unique<commerce::WebhookProcessor>(db, *books, *jobs, *blobs, *clock);
+  intake = std::make_unique<commerce::WebhookIntake>(db, providers, *jobs, *clock);
+  checkout = std::make_unique<commerce::CheckoutService>(db, catalog, providers, *books, *clock);
+  g.registry.add(std::string(kProcessWebhook), webhook_job(*processor));
+  g.on_start.push_back([this] {
+    auto owed = enqueue_unprocessed_webhooks(*db, *jobs);
+    if (!owed) core::log_error("queueing owed webhooks failed", {{"code", owed.error().code}});
+    else if (*owed > 0) core::log_info("webhooks owed processing", {{"count", *owed}});
+  });
+}
+
+http::CommerceRoutes CommerceServices::routes(const std::string& shop_name, const http::Auth* auth) {
+  return http::CommerceRoutes{.db = db, .catalog = &catalog, .intake = intake.get(), .checkout = checkout.get(),
+                              .delivery = delivery.get(), .demo = demo, .auth = auth, .shop_name = shop_name};
 }
 
 core::Result<std::unique_ptr<CommerceServices>> build_commerce(const Config& config, std::shared_ptr<sql::Database> db,
+                                                               blob::Store& blobs, accounts::Mailer& mailer,
                                                                const core::Clock& clock) {
   auto c = std::make_unique<CommerceServices>();
-  const auto products = resolve_web_dir(config.settings.text("payments.products_file"));
-  if (std::filesystem::exists(products)) {
-    auto catalog = commerce::ProductCatalog::load(products);
-    if (!catalog) return std::unexpected(catalog.error());  // a wrong price list stops start-up
-    c->catalog = std::move(*catalog);
-  } else {
-    core::log_warn("no product catalog: checkout is off", {{"file", products.string()}});
-  }
+  c->db = std::move(db);
+  c->blobs = &blobs;
+  c->clock = &clock;
+  if (auto loaded = load_catalog(*c, config); !loaded) return std::unexpected(loaded.error());
   if (auto added = add_providers(*c, config, clock); !added) return std::unexpected(added.error());
-  c->intake = std::make_unique<commerce::WebhookIntake>(std::move(db), c->providers, c->jobs, clock);
+  auto mail_copy = commerce::MailTemplate::load(resolve_web_dir(config.settings.text("payments.mail_template")),
+                                                commerce::delivered_mail_placeholders());
+  if (!mail_copy) return std::unexpected(mail_copy.error());
+  c->mail = std::make_unique<MailerForCommerce>(mailer, config.settings.text("mail.from"));
+  c->books = std::make_unique<BooksForCommerce>(clock);
+  c->delivery = std::make_unique<commerce::Delivery>(c->db, *c->books, blobs, *c->mail, std::move(*mail_copy), clock,
+                                                     delivery_options(config));
+  c->delivery_port = std::make_unique<DeliveryForBooks>(*c->delivery);
   return c;
 }
 

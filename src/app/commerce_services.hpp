@@ -1,11 +1,20 @@
-// The commerce part of the composition root: payment providers from configuration, the webhook
-// intake, and (once the books and jobs modules provide their adapters) checkout, processing and
-// delivery. See docs/commerce.md, "Ports the composition root adapts".
+// The commerce part of the composition root: payment providers from configuration, the product
+// catalog, checkout, the webhook intake and its durable processing job, delivery and downloads.
+// Built in two steps because commerce and the book pipeline need each other: build_commerce()
+// makes what the pipeline needs (the delivery port), connect() the rest once the job queue and
+// the book service exist. See docs/commerce.md, "Ports the composition root adapts".
 #pragma once
 
 #include <memory>
 
+#include "accounts/mailer.hpp"
+#include "app/books_for_commerce.hpp"
 #include "app/config.hpp"
+#include "app/delivery_for_books.hpp"
+#include "app/generation.hpp"
+#include "app/mailer_for_commerce.hpp"
+#include "app/queue_for_commerce.hpp"
+#include "blob/store.hpp"
 #include "commerce/checkout.hpp"
 #include "commerce/curl_http_port.hpp"
 #include "commerce/delivery.hpp"
@@ -14,36 +23,44 @@
 #include "commerce/product_catalog.hpp"
 #include "commerce/webhook_intake.hpp"
 #include "commerce/webhook_processor.hpp"
+#include "http/auth.hpp"
 #include "http/routes/commerce_routes.hpp"
 
 namespace storyloom::app {
 
-// Until the jobs module is wired: the webhook_events row itself is the durable record of work
-// owed (processed_at IS NULL; WebhookEventStore::unprocessed lists it), so accepting needs no
-// queue row. Finalizing a paid book needs the jobs pipeline and says so.
-class WebhookRowsAsJobs final : public commerce::CommerceJobsPort {
- public:
-  core::Result<void> enqueue_webhook_processing(sql::Connection&, std::string_view) override { return {}; }
-  core::Result<void> enqueue_finalize(sql::Connection&, std::string_view, std::string_view) override {
-    return core::fail(core::ErrorKind::unavailable, "jobs_unavailable",
-                      "The book pipeline (jobs module) is not wired into this build yet.");
-  }
-};
-
 struct CommerceServices {
+  std::shared_ptr<sql::Database> db;
+  blob::Store* blobs = nullptr;             // borrowed from Services
+  const core::Clock* clock = nullptr;
   commerce::ProductCatalog catalog;
   commerce::CurlHttpPort http;
   commerce::PaymentProviders providers;
   commerce::DemoProvider* demo = nullptr;  // owned by providers; null unless demo is the provider
-  WebhookRowsAsJobs jobs;
-  std::unique_ptr<commerce::WebhookIntake> intake;
+  std::unique_ptr<MailerForCommerce> mail;
+  std::unique_ptr<BooksForCommerce> books;
+  std::unique_ptr<commerce::Delivery> delivery;
+  // The pipeline's deliver step: PipelinePorts::delivery = services->commerce->delivery_port.get().
+  std::unique_ptr<DeliveryForBooks> delivery_port;
 
-  http::CommerceRoutes routes(std::shared_ptr<sql::Database> db, const std::string& shop_name);
+  // Made by connect():
+  std::unique_ptr<QueueForCommerce> jobs;
+  std::unique_ptr<commerce::WebhookProcessor> processor;
+  std::unique_ptr<commerce::WebhookIntake> intake;
+  std::unique_ptr<commerce::CheckoutService> checkout;
+
+  // Adapts the job queue and the book service, and registers process_webhook on the registry;
+  // pass it to build_generation as its AddJobKinds. When workers start, queues processing for any
+  // webhook still owed it.
+  void connect(Generation& generation);
+
+  // Null until connect() ran; `auth` identifies callers (sessions, bearer tokens, CSRF).
+  http::CommerceRoutes routes(const std::string& shop_name, const http::Auth* auth);
 };
 
 // invalid_argument `config_invalid` naming the setting when the chosen provider lacks its
-// secret; products_invalid when the catalog is wrong.
+// secret; products_invalid when the catalog is wrong; mail_template_invalid for the mail copy.
 core::Result<std::unique_ptr<CommerceServices>> build_commerce(const Config& config, std::shared_ptr<sql::Database> db,
+                                                               blob::Store& blobs, accounts::Mailer& mailer,
                                                                const core::Clock& clock);
 
 }  // namespace storyloom::app

@@ -18,7 +18,8 @@ std::vector<std::string> missing_pipeline_ports(const books::PipelinePorts* p) {
 std::unique_ptr<Generation> build_generation(std::shared_ptr<sql::Database> db, blob::Store& blobs,
                                              const core::Clock& clock, const GenerationOptions& options,
                                              const books::PipelinePorts* ports,
-                                             std::vector<books::CleanupHook> cleanup_hooks) {
+                                             std::vector<books::CleanupHook> cleanup_hooks,
+                                             const AddJobKinds& add_kinds) {
   auto g = std::make_unique<Generation>();
   g->missing_ports = missing_pipeline_ports(ports);
   if (g->missing_ports.empty()) {
@@ -31,10 +32,11 @@ std::unique_ptr<Generation> build_generation(std::shared_ptr<sql::Database> db, 
   g->cleanup = std::make_unique<books::Cleanup>(db, blobs, *g->queue, clock, options.cleanup,
                                                 ports ? ports->photos : nullptr, std::move(cleanup_hooks));
   g->cleanup->register_job(g->registry);
-  g->pool = std::make_unique<jobs::WorkerPool>(*g->queue, g->registry, blobs,
-                                               jobs::PoolOptions{.workers = options.workers, .lease = options.lease});
   g->books = std::make_unique<books::BookService>(db, blobs, *g->queue, clock, options.rules,
                                                  ports ? ports->credits : nullptr);
+  if (add_kinds) add_kinds(*g);
+  g->pool = std::make_unique<jobs::WorkerPool>(*g->queue, g->registry, blobs,
+                                               jobs::PoolOptions{.workers = options.workers, .lease = options.lease});
   g->queue->set_enqueue_listener([pool = g->pool.get()] { pool->wake(); });
   return g;
 }
@@ -66,6 +68,7 @@ void start_generation(Generation& g) {
                     {"message", "book steps are not run by these workers; they wait in the queue"}});
   if (auto scheduled = g.cleanup->schedule(); !scheduled)
     core::log_error("cleanup_schedule_failed", {{"code", scheduled.error().code}, {"message", scheduled.error().message}});
+  for (const auto& hook : g.on_start) hook();
   g.pool->start();
   core::log_info("workers_started", {{"kinds", g.registry.kinds()}});
 }

@@ -4,6 +4,7 @@
 // the other kinds and book jobs wait in the queue for a worker that has them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,13 +37,19 @@ struct Generation {
   std::unique_ptr<books::BookService> books;
   std::unique_ptr<jobs::WorkerPool> pool;
   std::vector<std::string> missing_ports;     // why the pipeline is not registered
+  std::vector<std::function<void()>> on_start;  // run by start_generation (after migrations), before workers
 };
+
+// Lets other modules register their job kinds (commerce: process_webhook) once the queue and the
+// book service exist, before the worker pool reads the registry's kinds.
+using AddJobKinds = std::function<void(Generation&)>;
 
 // `ports` may be null or incomplete (see Generation::missing_ports).
 std::unique_ptr<Generation> build_generation(std::shared_ptr<sql::Database> db, blob::Store& blobs,
                                              const core::Clock& clock, const GenerationOptions& options,
                                              const books::PipelinePorts* ports,
-                                             std::vector<books::CleanupHook> cleanup_hooks = {});
+                                             std::vector<books::CleanupHook> cleanup_hooks = {},
+                                             const AddJobKinds& add_kinds = {});
 
 // The options from configuration (docs/configuration.md: books.*, jobs.*, cleanup.*, workers).
 GenerationOptions generation_options(const Config& config);

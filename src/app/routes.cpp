@@ -31,7 +31,7 @@ void add_routes(http::Router& router, Services& s) {
   http::add_system_routes(router, {STORYLOOM_VERSION, s.config.shop_name}, readiness_checks(s));
   http::add_file_routes(router, *s.signer, *s.blobs);
   add_account_routes(router, *s.accounts);
-  http::add_commerce_routes(router, s.commerce->routes(s.database, s.config.shop_name));
+  http::add_commerce_routes(router, s.commerce->routes(s.config.shop_name, s.accounts->auth.get()));
   add_catalog_routes(router, *s.catalog);
   add_photo_routes(router, s);
   http::add_book_routes(router, *s.generation->books, *s.blobs,

@@ -66,7 +66,8 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   auto accounts = build_account_services(*services);
   if (!accounts) return std::unexpected(accounts.error());
   services->accounts = std::move(*accounts);
-  auto commerce = build_commerce(config, services->database, services->clock);
+  auto commerce = build_commerce(config, services->database, *services->blobs, *services->accounts->mailer,
+                                 services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
   auto catalog = build_catalog_services();
@@ -77,10 +78,12 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   if (!pipeline) return std::unexpected(pipeline.error());
   services->pipeline = std::move(*pipeline);
   books::PipelinePorts ports = services->pipeline->ports();
-  ports.photos = services->photos->port.get();  // delivery: commerce's, once it is wired
+  ports.photos = services->photos->port.get();
+  ports.delivery = services->commerce->delivery_port.get();
   services->generation = build_generation(services->database, *services->blobs, services->clock,
                                           generation_options(config), &ports,
-                                          {photo_cleanup_hook(*services->photos->library)});
+                                          {photo_cleanup_hook(*services->photos->library)},
+                                          [c = services->commerce.get()](Generation& g) { c->connect(g); });
   return services;
 }
 

@@ -30,7 +30,7 @@ struct Services {
   std::shared_ptr<sql::Database> database;
   std::unique_ptr<blob::UrlSigner> signer;
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
-  std::unique_ptr<CommerceServices> commerce;
+  std::unique_ptr<CommerceServices> commerce;  // uses accounts' mailer and generation's queue
 
   // The catalog and its sample pictures (app/catalog_services.hpp).
   std::unique_ptr<CatalogServices> catalog;

@@ -10,6 +10,16 @@
 namespace storyloom::commerce {
 namespace {
 using core::ErrorKind;
+
+std::string absolute(const std::string& base, const std::string& url) {
+  return url.starts_with('/') && !base.empty() ? base + url : url;
+}
+
+// A book the pipeline has finished: its print PDF is assembled and delivered.
+bool is_finished(core::BookStatus s) {
+  using enum core::BookStatus;
+  return s == ready || s == printing || s == shipped || s == delivered;
+}
 }  // namespace
 
 const std::vector<std::string>& delivered_mail_placeholders() {
@@ -41,7 +51,7 @@ core::Result<void> Delivery::mail_link(const Order& order, const BookFacts& book
   return mail_.send(delivered_mail_.render(
       order.email, "book_delivered",
       {{"title", book.title.empty() ? "Your book" : book.title}, {"child_name", book.child_name.empty() ? "your child" : book.child_name},
-       {"link", url}, {"library_link", options_.library_url}, {"valid_days", std::to_string(days)},
+       {"link", absolute(options_.link_base, url)}, {"library_link", absolute(options_.link_base, options_.library_url)}, {"valid_days", std::to_string(days)},
        {"order_id", order.id}, {"total", core::format_money(order.total)}}));
 }
 
@@ -84,7 +94,7 @@ core::Result<std::string> Delivery::download_link(std::string_view user_id, std:
   auto order = OrderStore::find_paid_for_book(**conn, book_id);
   if (!order) return std::unexpected(order.error());
   if (!*order) return core::fail(ErrorKind::forbidden, "book_not_paid", "This book has not been bought.");
-  if ((*book)->final_pdf_key.empty())
+  if (!is_finished((*book)->status) || (*book)->final_pdf_key.empty())
     return core::fail(ErrorKind::conflict, "book_not_ready", "The book is still being finished. Try again shortly.");
   return signed_copy(**order, **book);
 }

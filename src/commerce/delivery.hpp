@@ -1,7 +1,8 @@
 // Handing the finished book to its buyer. deliver() is the pipeline's last step after payment
 // (the jobs module's `deliver` job calls it): it makes a signed download link valid 30 days,
 // mails it (HTML + text), and moves the order to fulfilled, or to awaiting_print_partner for a
-// printed book. The book's own finalizing → ready belongs to the pipeline that calls it. download_link() serves GET /api/books/{id}/download for the book's owner.
+// printed book. The book's own finalizing → ready belongs to the pipeline that calls it.
+// download_link() serves GET /api/books/{id}/download for the owner of a paid, finished book.
 // Links point at a per-order copy under deliveries/<order>/, which a refund removes, so a
 // refunded order's mailed links stop working too.
 #pragma once
@@ -22,7 +23,10 @@ namespace storyloom::commerce {
 
 struct DeliveryOptions {
   std::chrono::seconds link_ttl = std::chrono::hours(24 * 30);
-  std::string library_url = "/library";   // absolute when the shop has a public base URL
+  std::string library_url = "/library";
+  // Prefixes relative links in the mail (a mail client has no page to resolve them against):
+  // the shop's public base URL, e.g. "https://shop.example". Empty: links stay as they are.
+  std::string link_base;
 };
 
 struct DeliveredBook {
@@ -42,9 +46,10 @@ class Delivery {
   // print PDF is not assembled yet (the job retries). Idempotent: mails once per order.
   core::Result<DeliveredBook> deliver(std::string_view book_id);
 
-  // A fresh signed URL for the owner of a paid book. not_found `book_not_found` (missing or
-  // someone else's), forbidden `book_not_paid` (never paid, refunded or cancelled), conflict
-  // `book_not_ready` while it is being finished, invalid_argument `download_format_unsupported`.
+  // A fresh signed URL for the owner of a paid book that is ready (or printing, shipped,
+  // delivered). not_found `book_not_found` (missing or someone else's), forbidden `book_not_paid`
+  // (never paid, refunded or cancelled), conflict `book_not_ready` while it is being finished,
+  // invalid_argument `download_format_unsupported`.
   core::Result<std::string> download_link(std::string_view user_id, std::string_view book_id, std::string_view format);
 
  private:

@@ -1,5 +1,7 @@
 #include "commerce/order.hpp"
 
+#include "commerce/money_json.hpp"
+
 namespace storyloom::commerce {
 
 bool Order::is_printed() const {
@@ -13,16 +15,15 @@ nlohmann::json to_json(const Order& o) {
   json items = json::array();
   for (const auto& i : o.items)
     items.push_back({{"product_id", i.product_id}, {"kind", i.kind}, {"name", i.name}, {"quantity", i.quantity},
-                     {"unit_price_minor", i.unit_price.minor}, {"currency", i.unit_price.currency},
-                     {"book_id", o.book_id}});
+                     {"unit_price", money_json(i.unit_price)}, {"book_id", o.book_id}});
   json history = json::array();
   for (const auto& h : o.history)
     history.push_back({{"status", to_string(h.status)}, {"at", h.at}, {"reason", h.reason}});
   return {{"id", o.id},
           {"book_id", o.book_id},
           {"status", to_string(o.status)},
-          {"total", {{"amount_minor", o.total.minor}, {"currency", o.total.currency},
-                     {"formatted", core::format_money(o.total)}}},
+          {"product", o.items.empty() ? std::string() : o.items.front().name},
+          {"total", money_json(o.total)},
           {"provider", o.provider},
           {"items", items},
           {"status_history", history},

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "commerce/money_json.hpp"
+
 namespace storyloom::commerce {
 namespace {
 
@@ -115,10 +117,13 @@ const Product* ProductCatalog::find(std::string_view id) const {
 json to_json(const Product& p) {
   json shipping = json::array();
   for (const auto& s : p.shipping)
-    shipping.push_back({{"id", s.id}, {"name", s.name}, {"price_minor", s.price.minor}, {"currency", s.price.currency},
-                        {"days_min", s.days_min}, {"days_max", s.days_max}, {"needs_phone", s.needs_phone}});
-  return {{"id", p.id}, {"kind", p.kind}, {"name", p.name}, {"description", p.description},
-          {"price_minor", p.price.minor}, {"currency", p.price.currency}, {"shipping", shipping}};
+    shipping.push_back({{"id", s.id}, {"name", s.name}, {"price", money_json(s.price)}, {"days_min", s.days_min},
+                        {"days_max", s.days_max}, {"needs_phone", s.needs_phone}});
+  json j{{"id", p.id}, {"kind", p.kind}, {"name", p.name}, {"description", p.description},
+         {"price", money_json(p.price)}, {"unlocks_book", p.unlocks_book()}, {"requires_shipping", p.is_printed()},
+         {"includes", p.includes}, {"shipping", shipping}};
+  if (p.kind == "credit_pack") j["credits"] = p.credits;
+  return j;
 }
 
 }  // namespace storyloom::commerce

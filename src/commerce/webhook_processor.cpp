@@ -142,8 +142,14 @@ core::Result<WebhookProcessor::Applied> WebhookProcessor::apply_paid(sql::Connec
   if (auto r = OrderStore::set_payment_ref(conn, order.id, e.payment_ref, now); !r) return std::unexpected(r.error());
   auto book_moved = books_.move_book(conn, order.book_id, BookStatus::paid);
   if (!book_moved) return std::unexpected(book_moved.error());
-  if (!*book_moved)
+  if (!*book_moved) {
+    // Paid for a book that cannot unlock (expired, deleted): the shop must refund by hand, so
+    // it is on record, not only in a log line.
     core::log_warn("paid book could not move to paid", {{"order_id", order.id}, {"book_id", order.book_id}});
+    const nlohmann::json details{{"order_id", order.id}, {"book_id", order.book_id}, {"event_id", e.event_id}};
+    if (auto a = record_audit(conn, {"paid_book_not_unlocked", order.id, "", "", details}, now); !a)
+      return std::unexpected(a.error());
+  }
   if (auto q = jobs_.enqueue_finalize(conn, order.book_id, order.id); !q) return std::unexpected(q.error());
   return Applied{"applied", ""};
 }

@@ -51,6 +51,25 @@ describe("book and pages", () => {
   });
 });
 
+describe("order", () => {
+  it("reads an order as the commerce API writes it, times in Unix seconds", () => {
+    const o = n.order({ id: "ord_1", book_id: "bk_1", status: "fulfilled", product: "Digital book",
+      total: { amount_minor: 1499, currency: "USD", formatted: "14.99 USD" }, created_at: 1763980000,
+      items: [{ product_id: "digital-pdf", kind: "digital_pdf", name: "Digital book", unit_price: { amount_minor: 1499, currency: "USD" } }],
+      status_history: [{ status: "paid", at: 1763980060, reason: "demo payment.succeeded evt_1" }],
+      download_links: [{ format: "pdf", url: "/files/deliveries/ord_1/bk_1.pdf?exp=1&sig=2" }] });
+    expect(o).toMatchObject({ id: "ord_1", bookId: "bk_1", product: "Digital book", total: { amountMinor: 1499, currency: "USD" },
+      createdAt: "2025-11-24T10:26:40.000Z", downloadUrl: "/files/deliveries/ord_1/bk_1.pdf?exp=1&sig=2" });
+    expect(o?.history).toEqual([{ status: "paid", at: "2025-11-24T10:27:40.000Z" }]);
+    expect(n.book({ id: "bk_1", status: "ready", created_at: 1763980000 })?.createdAt).toBe("2025-11-24T10:26:40.000Z");
+  });
+  it("reads a product with its price as an amount", () => {
+    const p = n.product({ id: "digital-pdf", kind: "digital_pdf", name: "Digital book", requires_shipping: false,
+      price: { amount_minor: 1499, currency: "USD", formatted: "14.99 USD" } });
+    expect(p).toMatchObject({ title: "Digital book", needsShipping: false, price: { amountMinor: 1499, currency: "USD" } });
+  });
+});
+
 describe("format", () => {
   it("formats minor units by the currency's digits", () => {
     expect(formatMoney({ amountMinor: 1499, currency: "USD" })).toMatch(/14\.99/);

@@ -12,7 +12,10 @@ using core::BookStatus;
 
 nlohmann::json time_or_null(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
-bool is_unlocked(const books::Book& b) { return b.paid_at.has_value(); }
+// Paid and not taken back: a refund locks the full pages again, as it revokes the downloads.
+bool is_unlocked(const books::Book& b) {
+  return b.paid_at.has_value() && b.status != BookStatus::refunded && b.status != BookStatus::cancelled;
+}
 
 // A book's pages as a parent may see them: preview pages with a signed watermarked image,
 // locked pages with no link at all until the book is paid, then the final images.

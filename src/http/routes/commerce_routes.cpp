@@ -14,40 +14,42 @@ using commerce::Order;
 using commerce::OrderStore;
 using nlohmann::json;
 
-Response unauthenticated(const Request& req) {
-  return error_response(req, core::ErrorKind::unauthenticated, "unauthenticated", "Please sign in first.");
+Response failed(const Request& req, const CommerceRoutes& r, const core::Error& e) {
+  return r.auth ? r.auth->error(req, e) : error_response(req, e);
 }
 
 // The caller's own order, or 404 exactly as for a missing one.
-core::Result<Order> owned_order(sql::Database& db, const Request& req, const std::string& id) {
+core::Result<Order> owned_order(sql::Database& db, const std::string& user_id, const std::string& id) {
   auto conn = db.acquire();
   if (!conn) return std::unexpected(conn.error());
   auto order = OrderStore::find(**conn, id);
   if (!order) return std::unexpected(order.error());
-  if (!*order || (*order)->user_id != *req.user_id)
+  if (!*order || (*order)->user_id != user_id)
     return core::fail(core::ErrorKind::not_found, "order_not_found", "We could not find this order.");
   return std::move(**order);
 }
 
-json order_json(const Order& o, commerce::Delivery* delivery, const Request& req) {
+json order_json(const Order& o, commerce::Delivery* delivery, const std::string& user_id) {
   json j = commerce::to_json(o);
   j["download_links"] = json::array();
   if (delivery && commerce::grants_download(o.status))
-    if (auto link = delivery->download_link(*req.user_id, o.book_id, "pdf"))
+    if (auto link = delivery->download_link(user_id, o.book_id, "pdf"))
       j["download_links"].push_back({{"format", "pdf"}, {"url", *link}});
   return j;
 }
 
-core::Result<commerce::CheckoutInput> checkout_input(const Request& req) {
+core::Result<commerce::CheckoutInput> checkout_input(const Request& req, const accounts::User& who) {
   auto body = parse_json_object(req);
   if (!body) return std::unexpected(body.error());
   auto text = [&](const char* key) {
     auto it = body->find(key);
     return it != body->end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  commerce::CheckoutInput in{*req.user_id, req.param("id"), text("product"), text("shipping_option"), std::nullopt,
+  commerce::CheckoutInput in{who.id, req.param("id"), text("product"), text("shipping_option"), std::nullopt,
                              text("email"), std::string(req.header("Idempotency-Key").value_or("")), text("provider"),
                              text("success_url"), text("cancel_url")};
+  // The download link goes to the account's address unless the buyer names another.
+  if (in.email.empty()) in.email = who.email.value_or(who.guest_email.value_or(""));
   if (in.idempotency_key.size() > 200)
     return core::fail(core::ErrorKind::invalid_argument, "idempotency_key_invalid", "The Idempotency-Key is too long.");
   if (body->contains("shipping_address") && !(*body)["shipping_address"].is_null()) {
@@ -58,13 +60,22 @@ core::Result<commerce::CheckoutInput> checkout_input(const Request& req) {
   return in;
 }
 
+void add_products(Router& router, const CommerceRoutes& r) {
+  router.get("/api/products", [r](Request&) {
+    json products = json::array();
+    for (const auto& p : r.catalog->products()) products.push_back(commerce::to_json(p));
+    return Response::json(200, {{"products", products}});
+  });
+}
+
 void add_checkout(Router& router, const CommerceRoutes& r) {
   router.post("/api/books/{id}/checkout", [r](Request& req) {
-    if (!req.user_id) return unauthenticated(req);
-    auto in = checkout_input(req);
-    if (!in) return error_response(req, in.error());
+    auto who = commerce_caller(req, r);
+    if (!who) return failed(req, r, who.error());
+    auto in = checkout_input(req, *who);
+    if (!in) return failed(req, r, in.error());
     auto started = r.checkout->start(*in);
-    if (!started) return error_response(req, started.error());
+    if (!started) return failed(req, r, started.error());
     return Response::json(started->reused ? 200 : 201,
                           {{"order_id", started->order.id}, {"checkout_url", started->checkout_url},
                            {"order", commerce::to_json(started->order)}});
@@ -84,40 +95,52 @@ void add_webhooks(Router& router, const CommerceRoutes& r) {
   });
 }
 
+core::Result<int> page_limit(const Request& req) {
+  int limit = 20;
+  if (auto l = req.query_param("limit")) {
+    const auto [end, ec] = std::from_chars(l->data(), l->data() + l->size(), limit);
+    if (ec != std::errc{} || end != l->data() + l->size() || limit < 1 || limit > 100)
+      return core::fail(core::ErrorKind::invalid_argument, "limit_invalid", "limit must be 1 to 100.",
+                        {{"field", "limit"}});
+  }
+  return limit;
+}
+
+Response list_orders(Request& req, const CommerceRoutes& r) {
+  auto who = commerce_caller(req, r);
+  if (!who) return failed(req, r, who.error());
+  auto limit = page_limit(req);
+  if (!limit) return failed(req, r, limit.error());
+  core::Result<commerce::OrderPage> page = core::fail(core::ErrorKind::internal, "unreachable", "");
+  {  // the connection goes back to the pool before download links borrow one
+    auto conn = r.db->acquire();
+    if (!conn) return failed(req, r, conn.error());
+    page = OrderStore::list_for_user(**conn, who->id, *limit, req.query_param("cursor").value_or(""));
+  }
+  if (!page) return failed(req, r, page.error());
+  json orders = json::array();
+  for (const auto& o : page->orders) orders.push_back(order_json(o, r.delivery, who->id));
+  return Response::json(200, {{"orders", orders},
+                              {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});
+}
+
 void add_orders(Router& router, const CommerceRoutes& r) {
-  router.get("/api/orders", [r](Request& req) {
-    if (!req.user_id) return unauthenticated(req);
-    int limit = 20;
-    if (auto l = req.query_param("limit")) {
-      const auto [end, ec] = std::from_chars(l->data(), l->data() + l->size(), limit);
-      if (ec != std::errc{} || end != l->data() + l->size() || limit < 1 || limit > 100)
-        return error_response(req, core::ErrorKind::invalid_argument, "limit_invalid", "limit must be 1 to 100.",
-                              {{"field", "limit"}});
-    }
-    core::Result<commerce::OrderPage> page = core::fail(core::ErrorKind::internal, "unreachable", "");
-    {  // the connection goes back to the pool before download links borrow one
-      auto conn = r.db->acquire();
-      if (!conn) return error_response(req, conn.error());
-      page = OrderStore::list_for_user(**conn, *req.user_id, limit, req.query_param("cursor").value_or(""));
-    }
-    if (!page) return error_response(req, page.error());
-    json orders = json::array();
-    for (const auto& o : page->orders) orders.push_back(order_json(o, r.delivery, req));
-    return Response::json(200, {{"orders", orders}, {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});
-  });
+  router.get("/api/orders", [r](Request& req) { return list_orders(req, r); });
   router.get("/api/orders/{id}", [r](Request& req) {
-    if (!req.user_id) return unauthenticated(req);
-    auto order = owned_order(*r.db, req, req.param("id"));
-    if (!order) return error_response(req, order.error());
-    return Response::json(200, order_json(*order, r.delivery, req));
+    auto who = commerce_caller(req, r);
+    if (!who) return failed(req, r, who.error());
+    auto order = owned_order(*r.db, who->id, req.param("id"));
+    if (!order) return failed(req, r, order.error());
+    return Response::json(200, order_json(*order, r.delivery, who->id));
   });
 }
 
 void add_download(Router& router, const CommerceRoutes& r) {
   router.get("/api/books/{id}/download", [r](Request& req) {
-    if (!req.user_id) return unauthenticated(req);
-    auto link = r.delivery->download_link(*req.user_id, req.param("id"), req.query_param("format").value_or("pdf"));
-    if (!link) return error_response(req, link.error());
+    auto who = commerce_caller(req, r);
+    if (!who) return failed(req, r, who.error());
+    auto link = r.delivery->download_link(who->id, req.param("id"), req.query_param("format").value_or("pdf"));
+    if (!link) return failed(req, r, link.error());
     Response res;
     res.status = 302;
     res.headers.set("Location", *link);
@@ -128,7 +151,19 @@ void add_download(Router& router, const CommerceRoutes& r) {
 
 }  // namespace
 
+core::Result<accounts::User> commerce_caller(Request& req, const CommerceRoutes& r) {
+  if (r.auth) {
+    auto who = r.auth->require_user(req);
+    if (!who) return std::unexpected(who.error());
+    return std::move(who->user);
+  }
+  if (!req.user_id || req.user_id->empty())
+    return core::fail(core::ErrorKind::unauthenticated, "unauthenticated", "Please sign in first.");
+  return accounts::User{.id = *req.user_id};
+}
+
 void add_commerce_routes(Router& router, const CommerceRoutes& r) {
+  if (r.catalog) add_products(router, r);
   if (r.intake) add_webhooks(router, r);
   if (r.db) add_orders(router, r);
   if (r.checkout) add_checkout(router, r);

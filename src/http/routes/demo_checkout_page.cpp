@@ -12,14 +12,26 @@ namespace {
 
 using commerce::html_escape;
 
+// Who is looking, if anyone: a stale session is no one (the page needs none), but a cross-site
+// POST (csrf_origin_mismatch) or a rate limit is refused.
+core::Result<std::optional<std::string>> viewer(Request& req, const CommerceRoutes& r) {
+  if (!r.auth) return req.user_id;
+  auto who = r.auth->optional_user(req);
+  if (!who && who.error().kind == core::ErrorKind::unauthenticated) return std::optional<std::string>{};
+  if (!who) return std::unexpected(who.error());
+  return *who ? std::optional<std::string>{(*who)->user.id} : std::nullopt;
+}
+
 // The order behind the page; someone else's order is 404 like a missing one. A request with no
 // session may open it: the order id is an unguessable capability, like the provider's own URL.
-core::Result<commerce::Order> page_order(sql::Database& db, const Request& req) {
-  auto conn = db.acquire();
+core::Result<commerce::Order> page_order(Request& req, const CommerceRoutes& r) {
+  auto who = viewer(req, r);
+  if (!who) return std::unexpected(who.error());
+  auto conn = r.db->acquire();
   if (!conn) return std::unexpected(conn.error());
   auto order = commerce::OrderStore::find(**conn, req.param("order"));
   if (!order) return std::unexpected(order.error());
-  if (!*order || (*order)->provider != "demo" || (req.user_id && *req.user_id != (*order)->user_id))
+  if (!*order || (*order)->provider != "demo" || (*who && **who != (*order)->user_id))
     return core::fail(core::ErrorKind::not_found, "order_not_found", "We could not find this order.");
   return std::move(**order);
 }
@@ -70,7 +82,7 @@ Response see_other(const std::string& location) {
 
 void add_demo_checkout_page(Router& router, const CommerceRoutes& r) {
   router.get("/checkout/demo/{order}", [r](Request& req) {
-    auto order = page_order(*r.db, req);
+    auto order = page_order(req, r);
     if (!order) return error_response(req, order.error());
     Response res = Response::html(200, render_page(*order, r.shop_name));
     res.headers.set("Cache-Control", "no-store");
@@ -80,7 +92,7 @@ void add_demo_checkout_page(Router& router, const CommerceRoutes& r) {
     const std::string& outcome = req.param("outcome");
     if (outcome != "pay" && outcome != "decline")
       return error_response(req, core::ErrorKind::not_found, "not_found", "No such page.");
-    auto order = page_order(*r.db, req);
+    auto order = page_order(req, r);
     if (!order) return error_response(req, order.error());
     commerce::WebhookRequest hook =
         r.demo->make_webhook(*order, outcome == "pay" ? commerce::DemoOutcome::pay : commerce::DemoOutcome::decline);

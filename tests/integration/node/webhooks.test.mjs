@@ -1,43 +1,25 @@
-// Webhooks against the real server: `storyloom serve` on an ephemeral port with a temp data
+// Webhook intake against the real server: `storyloom serve` on an ephemeral port with a temp data
 // directory, Stripe deliveries signed by the stripe SDK and Shopify deliveries signed with Node's
 // crypto, posted over HTTP. Checks the answers a provider sees (200 / 400 in the envelope) and,
-// through `sqlite3`-free means (the server's own answers), that duplicates are recognised.
+// through the server's own answers, that duplicates are recognised. What the events do to orders
+// and books: purchases.test.mjs.
 //   STORYLOOM_BINARY=build/storyloom node --test tests/integration/node/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { rmSync } from "node:fs";
 import Stripe from "stripe";
+import { freshDataDir, processed, startServer } from "./server.mjs";
 
-const BINARY = process.env.STORYLOOM_BINARY ?? resolve(import.meta.dirname, "../../../build/storyloom");
 const STRIPE_SECRET = "whsec_integration_secret_0123456789abcdef";
 const SHOPIFY_SECRET = "shpss_integration_secret_0123456789abcdef";
 const stripe = new Stripe("sk_test_integration");
-let server, base, dataDir, log = "";
+let server, base, dataDir;
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "storyloom-commerce-it-"));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("STORYLOOM_")));
-  Object.assign(env, { STORYLOOM_STRIPE_WEBHOOK_SECRET: STRIPE_SECRET, STORYLOOM_SHOPIFY_API_SECRET: SHOPIFY_SECRET });
-  server = spawn(BINARY, ["serve", "--port", "0", "--data-dir", dataDir], { env, stdio: ["ignore", "ignore", "pipe"] });
-  server.stderr.on("data", (d) => { log += d; });
-  base = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 15000);
-    const look = () => {
-      for (const line of log.split("\n")) {
-        try {
-          const j = JSON.parse(line);
-          if (j.msg === "listening") { clearTimeout(timer); return ok(`http://127.0.0.1:${j.port}`); }
-        } catch { /* not a whole line yet */ }
-      }
-      setTimeout(look, 50);
-    };
-    server.on("exit", (code) => fail(new Error(`server exited ${code}:\n${log}`)));
-    look();
-  });
+  dataDir = freshDataDir();
+  server = await startServer(dataDir, { STORYLOOM_STRIPE_WEBHOOK_SECRET: STRIPE_SECRET, STORYLOOM_SHOPIFY_API_SECRET: SHOPIFY_SECRET });
+  base = server.base;
 });
 
 after(() => {
@@ -92,11 +74,12 @@ test("a wrong secret, a missing header, a stale or a future timestamp are 400", 
   assert.equal(ok.json.duplicate, false);
 });
 
-test("an unknown event type is 200 and recorded", async () => {
+test("an unknown event type is 200, recorded and ignored", async () => {
   const body = event("evt_it_unknown", "customer.created", { id: "cus_1", object: "customer" });
   const r = await postStripe(body, sign(body));
   assert.equal(r.status, 200);
   assert.equal((await postStripe(body, sign(body))).json.duplicate, true);
+  assert.equal((await processed(dataDir)).evt_it_unknown, "ignored");
 });
 
 test("Shopify webhooks: base64 HMAC over the raw body, either header spelling", async () => {

@@ -53,3 +53,23 @@ TEST(OutboxMailer, WritesAnRfc5322MessageAtomically) {
   m.subject = "Hi\r\nBcc: everyone@example.com";
   EXPECT_EQ(mailer.send(m).error().code, "mail_invalid");
 }
+
+TEST(OutboxMailer, WritesTextAndHtmlAsMultipartAlternative) {
+  MailMessage m{"Storyloom <no-reply@example.com>", "zoe@example.com", "Your book", "Hello Zoë,\nhere it is.\n",
+                {{"X-Storyloom-Kind", "book_delivered"}}, "<p>Hello Zo&euml;, <a href=\"https://x/?a=1\">here</a>.</p>"};
+  const std::string text = OutboxMailer::render(m, 1'700'000'000, "ml_1").value();
+  const std::string boundary = "=_storyloom_ml_1";
+  EXPECT_NE(text.find("Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary +
+                      "\r\nContent-Type: text/plain; charset=utf-8\r\n"),
+            std::string::npos);
+  const auto html_at = text.find("--" + boundary + "\r\nContent-Type: text/html; charset=utf-8\r\n");
+  ASSERT_NE(html_at, std::string::npos);
+  EXPECT_LT(text.find("Hello Zo=C3=AB"), html_at);                 // the plain part comes first
+  EXPECT_NE(text.find("href=3D\"https://x/?a=3D1\"", html_at), std::string::npos);
+  EXPECT_TRUE(text.ends_with("--" + boundary + "--\r\n"));
+  int boundaries = 0;  // declared once, opens two parts, closes once: no part contains it
+  for (auto at = text.find(boundary); at != std::string::npos; at = text.find(boundary, at + 1)) ++boundaries;
+  EXPECT_EQ(boundaries, 4);
+  EXPECT_NE(text.find("X-Storyloom-Kind: book_delivered\r\n"), std::string::npos);
+  for (unsigned char c : text) EXPECT_LT(c, 0x80);
+}

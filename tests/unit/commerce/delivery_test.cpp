@@ -84,6 +84,19 @@ TEST(Delivery, MailsASigned30DayLinkOnceAndFulfilsTheOrder) {
   EXPECT_EQ(w.mail.sent.size(), 1u);
 }
 
+TEST(Delivery, MailsAbsoluteLinksWhenTheShopHasABaseUrl) {
+  DeliveryWorld w;
+  Delivery delivery{w.db, w.books, *w.blobs, w.mail,
+                    MailTemplate::load(kTemplate, delivered_mail_placeholders()).value(), w.clock,
+                    DeliveryOptions{.link_base = "https://shop.example"}};
+  auto delivered = delivery.deliver("bk_1");
+  ASSERT_TRUE(delivered) << delivered.error().message;
+  EXPECT_TRUE(delivered->download_url.starts_with("/files/"));  // the API answers paths on this server
+  ASSERT_EQ(w.mail.sent.size(), 1u);
+  EXPECT_NE(w.mail.sent[0].text.find("https://shop.example" + delivered->download_url), std::string::npos);
+  EXPECT_NE(w.mail.sent[0].text.find("https://shop.example/library"), std::string::npos);
+}
+
 TEST(Delivery, PrintedBooksWaitForThePrintPartner) {
   DeliveryWorld w(true);
   ASSERT_TRUE(w.delivery.deliver("bk_1"));
@@ -100,8 +113,13 @@ TEST(Delivery, WaitsForThePdfAndRefusesUnpaidBooks) {
   EXPECT_TRUE(w.mail.sent.empty());
 }
 
-TEST(Downloads, OnlyTheOwnerOfAPaidBookGetsALink) {
+TEST(Downloads, OnlyTheOwnerOfAPaidFinishedBookGetsALink) {
   DeliveryWorld w;
+  EXPECT_EQ(w.delivery.download_link("usr_a", "bk_1", "pdf").error().code, "book_not_ready");  // still finalizing
+  {
+    auto c = w.conn();  // the pipeline finished the book
+    ASSERT_TRUE(c->execute("UPDATE test_books SET status = 'ready' WHERE id = 'bk_1'"));
+  }
   auto link = w.delivery.download_link("usr_a", "bk_1", "pdf");
   ASSERT_TRUE(link) << link.error().message;
   EXPECT_TRUE(check_link(w.signer, *link));

@@ -15,6 +15,15 @@ const num = (...vs: unknown[]): number | undefined => {
   return undefined;
 };
 
+/** A time as ISO 8601: the API sends Unix seconds; ISO strings pass through. */
+const time = (...vs: unknown[]): string | undefined => {
+  for (const v of vs) {
+    if (typeof v === "number" && Number.isFinite(v)) return new Date(v * 1000).toISOString();
+    if (typeof v === "string" && v) return v;
+  }
+  return undefined;
+};
+
 /** A list from `[...]`, `{items:[...]}` or `{<key>:[...]}`. */
 export function listOf(raw: unknown, key: string): unknown[] {
   if (Array.isArray(raw)) return raw;
@@ -133,7 +142,7 @@ export function book(v: unknown): Book | undefined {
     progress: progress(o.progress),
     failure: str(failure.message) ? { code: str(failure.code) ?? "failed", message: str(failure.message)! } : undefined,
     retriesLeft: num(o.retries_left), regenerationsLeft: num(o.regenerations_left, o.regenerations_remaining),
-    createdAt: str(o.created_at), expiresAt: str(o.expires_at),
+    createdAt: time(o.created_at), expiresAt: time(o.expires_at),
     coverUrl: imageUrl(o.cover_url ?? o.cover_image_url ?? obj(o.cover).image_url),
   };
 }
@@ -160,9 +169,9 @@ export function order(v: unknown): Order | undefined {
     bookId: str(o.book_id, items[0]?.book_id),
     product: str(o.product, items[0]?.product, items[0]?.kind, items[0]?.title),
     total: money(o.total) ?? money(o.amount) ?? money({ amount_minor: o.total_minor ?? o.amount_minor, currency: o.currency }),
-    createdAt: str(o.created_at), downloadUrl: str(o.download_url) ?? links[0],
+    createdAt: time(o.created_at), downloadUrl: str(o.download_url) ?? links[0],
     history: listOf(o.status_history ?? o.history, "history").map(obj)
-      .map((h) => ({ status: str(h.status, h.to) ?? "", at: str(h.at, h.created_at, h.time) })),
+      .map((h) => ({ status: str(h.status, h.to) ?? "", at: time(h.at, h.created_at, h.time) })),
   };
 }
 
