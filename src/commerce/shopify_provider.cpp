@@ -7,6 +7,7 @@
 
 #include "commerce/form_encoding.hpp"
 #include "commerce/shopify_signature.hpp"
+#include "commerce/json_fields.hpp"
 
 namespace storyloom::commerce {
 namespace {
@@ -16,22 +17,14 @@ using nlohmann::json;
 constexpr std::string_view kOrderAttribute = "storyloom_order_id";
 constexpr std::string_view kBookAttribute = "storyloom_book_id";
 
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-  return {};
-}
-
 // Looks `name` (or "_" + name, Shopify's convention for hidden properties) up in a list of
 // {name, value} pairs.
 std::string named_value(const json& list, std::string_view name) {
   if (!list.is_array()) return {};
   for (const auto& p : list) {
     if (!p.is_object()) continue;
-    const std::string n = str(p, "name");
-    if (n == name || n == "_" + std::string(name)) return str(p, "value");
+    const std::string n = field_text(p, "name");
+    if (n == name || n == "_" + std::string(name)) return field_text(p, "value");
   }
   return {};
 }
@@ -107,15 +100,15 @@ core::Result<PaymentEvent> ShopifyProvider::parse_event(const WebhookRequest& re
 
   if (e.raw_type == "orders/paid") e.type = PaymentEventType::paid;
   if (e.raw_type == "orders/cancelled") e.type = PaymentEventType::cancelled;
-  e.provider_ref = str(order, "id");
+  e.provider_ref = field_text(order, "id");
   e.order_id = named_value(order.value("note_attributes", json()), kOrderAttribute);
   e.book_id = named_value(order.value("note_attributes", json()), kBookAttribute);
   for (const auto& item : order.value("line_items", json::array()))
     if (e.book_id.empty() && item.is_object()) e.book_id = named_value(item.value("properties", json()), kBookAttribute);
   e.shop_order = e.order_id.empty();
-  const std::string currency = str(order, "currency");
+  const std::string currency = field_text(order, "currency");
   if (!currency.empty())
-    if (auto minor = parse_decimal_minor(str(order, "total_price"), core::minor_digits(currency)))
+    if (auto minor = parse_decimal_minor(field_text(order, "total_price"), core::minor_digits(currency)))
       e.amount = core::Money{*minor, currency};
   return e;
 }

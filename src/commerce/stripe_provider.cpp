@@ -9,6 +9,7 @@
 #include "commerce/form_encoding.hpp"
 #include "commerce/timestamped_signature.hpp"
 #include "core/log.hpp"
+#include "commerce/json_fields.hpp"
 
 namespace storyloom::commerce {
 namespace {
@@ -24,15 +25,10 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::optional<core::Money> money(const json& object, const char* amount_key) {
   auto it = object.find(amount_key);
-  if (it == object.end() || !it->is_number_integer() || str(object, "currency").empty()) return std::nullopt;
-  return core::Money{it->get<std::int64_t>(), upper(str(object, "currency"))};
+  if (it == object.end() || !it->is_number_integer() || field_text(object, "currency").empty()) return std::nullopt;
+  return core::Money{it->get<std::int64_t>(), upper(field_text(object, "currency"))};
 }
 
 FormFields session_form(const CheckoutRequest& r) {
@@ -60,25 +56,25 @@ FormFields session_form(const CheckoutRequest& r) {
 // The order an object belongs to: our metadata first, the session's client_reference_id next.
 void read_references(const json& object, PaymentEvent& e) {
   if (auto md = object.find("metadata"); md != object.end() && md->is_object()) {
-    e.order_id = str(*md, "order_id");
-    e.book_id = str(*md, "book_id");
+    e.order_id = field_text(*md, "order_id");
+    e.book_id = field_text(*md, "book_id");
   }
-  if (e.order_id.empty()) e.order_id = str(object, "client_reference_id");
+  if (e.order_id.empty()) e.order_id = field_text(object, "client_reference_id");
 }
 
 void classify(const json& object, PaymentEvent& e) {
   const std::string& t = e.raw_type;
   if (t.starts_with("checkout.session.")) {
-    e.provider_ref = str(object, "id");
-    e.payment_ref = str(object, "payment_intent");
+    e.provider_ref = field_text(object, "id");
+    e.payment_ref = field_text(object, "payment_intent");
     e.amount = money(object, "amount_total");
-    if ((t == "checkout.session.completed" && str(object, "payment_status") == "paid") ||
+    if ((t == "checkout.session.completed" && field_text(object, "payment_status") == "paid") ||
         t == "checkout.session.async_payment_succeeded")
       e.type = PaymentEventType::paid;
     else if (t == "checkout.session.async_payment_failed")
       e.type = PaymentEventType::failed;
   } else if (t.starts_with("payment_intent.")) {
-    e.payment_ref = str(object, "id");
+    e.payment_ref = field_text(object, "id");
     if (t == "payment_intent.succeeded") {
       e.type = PaymentEventType::paid;
       e.amount = money(object, "amount_received");
@@ -87,7 +83,7 @@ void classify(const json& object, PaymentEvent& e) {
       e.amount = money(object, "amount");
     }
   } else if (t == "charge.refunded") {
-    e.payment_ref = str(object, "payment_intent");
+    e.payment_ref = field_text(object, "payment_intent");
     e.amount = money(object, "amount_refunded");
     // A partial refund keeps the book; only a full refund takes the order back.
     if (object.value("refunded", false)) e.type = PaymentEventType::refunded;
@@ -111,14 +107,14 @@ core::Result<CheckoutSession> StripeProvider::create_checkout(const CheckoutRequ
     return core::fail(core::ErrorKind::unavailable, "payments_provider_unavailable",
                       "The payment provider could not be reached. Please try again.", response.error().details);
   const json body = json::parse(response->body, nullptr, false);
-  if (response->status / 100 != 2 || !body.is_object() || str(body, "url").empty() || str(body, "id").empty()) {
+  if (response->status / 100 != 2 || !body.is_object() || field_text(body, "url").empty() || field_text(body, "id").empty()) {
     // Stripe's error message may name our configuration; it is logged, not shown to buyers.
     core::log_warn("stripe checkout refused", {{"status", response->status}, {"order_id", request.order.id},
                                                 {"error", body.is_object() ? body.value("error", json()) : json()}});
     return core::fail(core::ErrorKind::unavailable, "payments_provider_unavailable",
                       "The payment provider refused the checkout. Please try again.", {{"status", response->status}});
   }
-  return CheckoutSession{str(body, "url"), str(body, "id")};
+  return CheckoutSession{field_text(body, "url"), field_text(body, "id")};
 }
 
 core::Result<void> StripeProvider::verify_webhook(const WebhookRequest& request) const {
@@ -130,12 +126,12 @@ core::Result<void> StripeProvider::verify_webhook(const WebhookRequest& request)
 
 core::Result<PaymentEvent> StripeProvider::parse_event(const WebhookRequest& request) const {
   const json event = json::parse(request.body, nullptr, false);
-  if (!event.is_object() || str(event, "id").empty() || str(event, "type").empty())
+  if (!event.is_object() || field_text(event, "id").empty() || field_text(event, "type").empty())
     return std::unexpected(payload_invalid("expected a Stripe event with id and type"));
   PaymentEvent e;
   e.provider = "stripe";
-  e.event_id = str(event, "id");
-  e.raw_type = str(event, "type");
+  e.event_id = field_text(event, "id");
+  e.raw_type = field_text(event, "type");
   const json object = event.contains("data") && event["data"].is_object() ? event["data"].value("object", json::object())
                                                                           : json::object();
   if (!object.is_object()) return e;

@@ -39,8 +39,6 @@ struct Client {
   }
 };
 
-std::string code_of(const HttpResponse& r) { return r.json()["error"].value("code", ""); }
-
 Client sign_up(ServerProcess& s, const std::string& email, const std::string& password = "correct horse battery") {
   Client c{&s, ""};
   auto r = c.call("POST", "/api/auth/signup", {{"email", email}, {"password", password}});

@@ -35,8 +35,6 @@ Buyer new_guest(ServerProcess& s) {
   return {&s, r.json()["session"].value("token", ""), r.json()["user"].value("id", "")};
 }
 
-std::string code_of(const HttpResponse& r) { return r.json()["error"].value("code", ""); }
-
 // Runs a shell command; answers its standard output without the last line break.
 std::string run_command(const std::string& cmd) {
   std::string out;

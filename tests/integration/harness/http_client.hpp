@@ -20,6 +20,12 @@ struct HttpResponse {
   nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
 
+// The error envelope's code ("" when the answer is not an error envelope).
+inline std::string code_of(const HttpResponse& r) {
+  const auto j = r.json();
+  return j.is_object() && j.contains("error") && j["error"].is_object() ? j["error"].value("code", "") : "";
+}
+
 struct HttpOptions {
   std::string method = "GET";
   std::vector<std::string> headers;  // "Name: value"

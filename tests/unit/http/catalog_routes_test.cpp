@@ -8,11 +8,11 @@ using namespace storyloom;
 
 namespace {
 
-struct Api {
+struct CatalogApi {
   catalog::Catalog catalog = catalog::load_catalog(std::string(STORYLOOM_SOURCE_DIR) + "/catalog").value();
   int rendered = 0;
   http::Router router;
-  explicit Api(bool with_samples = true) {
+  explicit CatalogApi(bool with_samples = true) {
     http::CatalogRoutesOptions o{.version = "9.9"};
     if (with_samples)
       o.sample = [this](http::SampleOf kind, std::string_view id) -> core::Result<http::SampleImage> {
@@ -32,7 +32,7 @@ struct Api {
 }  // namespace
 
 TEST(CatalogRoutes, ListEveryThemeWithAVersionedSampleLink) {
-  Api api;
+  CatalogApi api;
   const auto r = api.get("/api/themes");
   ASSERT_EQ(r.status, 200);
   const auto themes = nlohmann::json::parse(r.body)["themes"];
@@ -45,14 +45,14 @@ TEST(CatalogRoutes, ListEveryThemeWithAVersionedSampleLink) {
 }
 
 TEST(CatalogRoutes, ListEveryStyle) {
-  Api api;
+  CatalogApi api;
   const auto styles = nlohmann::json::parse(api.get("/api/styles").body)["styles"];
   ASSERT_EQ(styles.size(), api.catalog.styles.size());
   EXPECT_EQ(styles[0]["uses_photo_face"], api.catalog.styles[0].uses_face_cutout);
 }
 
 TEST(CatalogRoutes, ServeSamplesAsCacheablePublicImagesWithAnEtag) {
-  Api api;
+  CatalogApi api;
   const std::string path = "/api/styles/" + api.catalog.styles[0].id + "/sample";
   const auto r = api.get(path);
   ASSERT_EQ(r.status, 200);
@@ -67,7 +67,7 @@ TEST(CatalogRoutes, ServeSamplesAsCacheablePublicImagesWithAnEtag) {
 }
 
 TEST(CatalogRoutes, AnUnknownThemeOrStyleIs404WithoutDrawingAnything) {
-  Api api;
+  CatalogApi api;
   EXPECT_EQ(api.get("/api/themes/no-such-theme/sample").status, 404);
   const auto style = api.get("/api/styles/no-such-style/sample");
   EXPECT_EQ(style.status, 404);
@@ -76,7 +76,7 @@ TEST(CatalogRoutes, AnUnknownThemeOrStyleIs404WithoutDrawingAnything) {
 }
 
 TEST(CatalogRoutes, WithoutARendererTheListsHaveNoSampleLinks) {
-  Api api(/*with_samples=*/false);
+  CatalogApi api(/*with_samples=*/false);
   const auto themes = nlohmann::json::parse(api.get("/api/themes").body)["themes"];
   EXPECT_TRUE(themes[0]["sample_image_url"].is_null());
   EXPECT_EQ(api.get("/api/themes/" + api.catalog.themes[0].id + "/sample").status, 404);
