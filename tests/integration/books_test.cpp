@@ -1,7 +1,8 @@
 // A book made by the real pipeline in the real server, through the API alone: a guest uploads a
 // photo, starts a book, watches its progress (GET and the SSE stream), gets a preview with five
 // watermarked pages behind signed links and five locked pages with no link at all, regenerates a
-// page and deletes the book. And the crash test: the server killed with SIGKILL in the middle of
+// page and deletes the book. A `storyloom worker` alone makes the books a server without
+// workers took in. And the crash test: the server killed with SIGKILL in the middle of
 // a book, started again on the same data directory, finishes it with exactly its pages and one
 // credit used.
 #include <gtest/gtest.h>
@@ -55,10 +56,10 @@ struct Client {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json().value("id", "");
   }
-  std::string start_book(const std::string& photo_id) const {
+  std::string start_book(const std::string& photo_id, const std::string& style = "storybook") const {
     auto r = call("POST", "/api/books",
                   {{"child", {{"name", "Emma"}, {"age", 6}, {"pronouns", "she"}, {"favourite_colour", "purple"}}},
-                   {"photo_id", photo_id}, {"theme", "enchanted-forest"}, {"style", "storybook"}});
+                   {"photo_id", photo_id}, {"theme", "enchanted-forest"}, {"style", style}});
     EXPECT_EQ(r.status, 202) << r.body;
     return r.json().value("id", "");
   }
@@ -195,7 +196,7 @@ TEST_F(Books, AGuestGetsAPreviewWithFiveWatermarkedPagesAndFiveLockedOnesNoLinkR
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "progress went backwards";
   EXPECT_EQ(book["progress"].value("percent", 0), 100);
   EXPECT_EQ(book["progress"].value("pages_completed", 0), 10);
-  EXPECT_EQ(book.value("title", ""), "Emma and the Whispering Woods");
+  EXPECT_NE(book.value("title", "").find("Emma"), std::string::npos) << book.value("title", "");  // a seeded title
 
   // The stream told the same story and ended by itself once the preview was ready.
   const auto stream = events.get();
@@ -294,4 +295,22 @@ TEST(BooksAfterACrash, AKilledServerFinishesTheBookWithItsPagesAndOneCredit) {
   int consumed = 0;
   for (const auto& e : ledger["entries"]) consumed += e.value("kind", "") == "consume";
   EXPECT_EQ(consumed, 1) << ledger.dump();
+}
+
+TEST(BooksFromWorkers, AWorkerProcessMakesTheBooksAServerWithoutWorkersTookIn) {
+  Env env = book_env();
+  env["STORYLOOM_WORKERS"] = "0";
+  auto server = ServerProcess::start(env);
+  ASSERT_NE(server, nullptr);
+  Client c = guest(*server);
+  const auto id = c.start_book(c.upload_photo(), "cartoon");
+  std::this_thread::sleep_for(1s);
+  EXPECT_EQ(c.book(id)["progress"].value("percent", -1), 0);  // nobody here to write it
+  env["STORYLOOM_WORKERS"] = "2";
+  auto worker = BackgroundCommand::start({"worker", "--data-dir", server->data_dir().string()}, env);
+  std::vector<int> seen;
+  const auto book = wait_until_settled(c, id, seen);
+  ASSERT_EQ(book.value("status", ""), "preview_ready") << book.dump() << worker->log();
+  expect_preview_pages(c, c.call("GET", "/api/books/" + id + "/pages").json()["pages"]);
+  EXPECT_EQ(worker->stop(), 0);  // a graceful stop on SIGTERM
 }

@@ -174,6 +174,29 @@ int ServerProcess::stop(std::chrono::milliseconds timeout) {
   return wait(timeout);
 }
 
+std::unique_ptr<BackgroundCommand> BackgroundCommand::start(const std::vector<std::string>& args, const Env& env) {
+  std::unique_ptr<BackgroundCommand> c(new BackgroundCommand());
+  c->pid_ = spawn(args, env, c->temp_.path() / "out", c->temp_.path() / "err");
+  return c;
+}
+
+BackgroundCommand::~BackgroundCommand() {
+  if (pid_ > 0) stop();
+}
+
+int BackgroundCommand::stop(std::chrono::milliseconds timeout) {
+  ::kill(pid_, SIGTERM);
+  int code = wait_for(pid_, timeout);
+  if (code == -1) {
+    ::kill(pid_, SIGKILL);
+    code = wait_for(pid_, std::chrono::seconds(5));
+  }
+  pid_ = -1;
+  return code;
+}
+
+std::string BackgroundCommand::log() const { return read_file(temp_.path() / "err"); }
+
 CommandResult run_storyloom(const std::vector<std::string>& args, const Env& env, std::chrono::milliseconds timeout) {
   TempDir temp;
   const pid_t pid = spawn(args, env, temp.path() / "out", temp.path() / "err");

@@ -66,6 +66,21 @@ class ServerProcess {
   std::uint16_t port_ = 0;
 };
 
+// `storyloom <args>` running in the background (e.g. `worker`) until stop() or destruction
+// (SIGTERM, then SIGKILL after 10 s); its stderr is kept for log().
+class BackgroundCommand {
+ public:
+  static std::unique_ptr<BackgroundCommand> start(const std::vector<std::string>& args, const Env& env = {});
+  ~BackgroundCommand();
+  int stop(std::chrono::milliseconds timeout = std::chrono::seconds(10));  // exit code as in wait()
+  std::string log() const;
+
+ private:
+  BackgroundCommand() = default;
+  TempDir temp_;
+  pid_t pid_ = -1;
+};
+
 struct CommandResult {
   int exit_code = -1;
   std::string out;
