@@ -1,7 +1,7 @@
 // Times one book through the pipeline's real adapters, stage by stage, on one thread: story,
 // 10 illustrations at print size, 10 personalized pages, 5 watermarked previews, the preview
 // PDF, then the paid half (10 final renditions, interior + cover). Prints CPU milliseconds per
-// stage and call as JSON. Usage: bench_pipeline_ports [theme] [photo.jpg]
+// stage and call as JSON. Usage: bench_pipeline_ports [theme] [photo.jpg] [out-dir for the PDFs]
 #include <sys/resource.h>
 
 #include <filesystem>
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   blob::UrlSigner signer("bench-secret", core::system_clock());
   blob::FileStore blobs(dir, signer);
   std::ifstream in(photo, std::ios::binary);
-  must(core::Result<bool>(blobs.put("photos/ph_bench.jpg", std::string(std::istreambuf_iterator<char>(in), {})).has_value()), "photo");
+  if (!blobs.put("photos/ph_bench.jpg", std::string(std::istreambuf_iterator<char>(in), {}))) return std::cerr << "photo\n", 1;
   auto catalog = must(catalog::load_catalog(std::filesystem::path(STORYLOOM_SOURCE_DIR) / "catalog"), "catalog");
   Stages t;
   auto services = t.time("start_up", 1, [&] {
@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 5; ++i) doc.pages.push_back({i + 1, draft.pages[i].text, must(services->page_art->watermark(personal[i]), "wm")});
     return 0;
   });
-  t.time("assemble_preview", 1, [&] { return must(services->pdf->assemble_preview(doc), "preview").size(); });
+  const auto preview = t.time("assemble_preview", 1, [&] { return must(services->pdf->assemble_preview(doc), "preview"); });
+  if (argc > 3) std::ofstream(std::filesystem::path(argv[3]) / "preview.pdf", std::ios::binary) << preview;
   doc.pages.clear();
   t.time("render_final", 10, [&] {
     for (std::size_t i = 0; i < personal.size(); ++i)
@@ -89,6 +90,10 @@ int main(int argc, char** argv) {
     return 0;
   });
   auto files = t.time("assemble_print", 1, [&] { return must(services->pdf->assemble_print(doc), "print"); });
+  if (argc > 3) {
+    std::ofstream(std::filesystem::path(argv[3]) / "interior.pdf", std::ios::binary) << files.interior;
+    std::ofstream(std::filesystem::path(argv[3]) / "cover.pdf", std::ios::binary) << files.cover;
+  }
   t.out["bytes"] = {{"base_png", bases[0].size()}, {"personal_png", personal[0].size()},
                     {"interior_pdf", files.interior.size()}, {"cover_pdf", files.cover.size()}};
   std::cout << t.out.dump(2) << "\n";
