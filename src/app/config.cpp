@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include "http/routes/photo_routes.hpp"
+
 namespace storyloom::app {
 
 namespace {
@@ -43,6 +45,8 @@ Config make_config(const Settings& s) {
   const auto threads = s.integer("http.threads");
   c.server.threads = threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
   c.server.max_body_bytes = s.byte_size("http.max_body_bytes");
+  // Photo uploads have their own limit (the faces module's, plus the multipart envelope).
+  c.server.route_body_limits.push_back(http::photo_upload_body_limit(faces::PhotoLimits{}));
   c.server.max_header_bytes = s.byte_size("http.max_header_bytes");
   c.server.read_timeout = std::chrono::milliseconds(s.integer("http.read_timeout_ms"));
   c.server.shutdown_grace = std::chrono::milliseconds(s.integer("http.shutdown_grace_ms"));

@@ -32,9 +32,12 @@ void add_routes(http::Router& router, Services& s) {
   http::add_file_routes(router, *s.signer, *s.blobs);
   add_account_routes(router, *s.accounts);
   http::add_commerce_routes(router, s.commerce->routes(s.config.shop_name, s.accounts->auth.get()));
+  add_catalog_routes(router, *s.catalog);
+  add_photo_routes(router, s);
   http::add_book_routes(router, *s.generation->books, *s.blobs,
                         {.rules = generation_options(s.config).rules, .charge_credits = s.pipeline->credits != nullptr,
-                         .auth = s.accounts->auth.get(), .check_book = s.pipeline->book_check()});
+                         .auth = s.accounts->auth.get(), .check_photo = owned_photo_check(*s.photos->library),
+                         .check_book = s.pipeline->book_check()});
   http::add_web_routes(router, s.config.web_dir);  // last: it answers what no route matched
 }
 

@@ -28,10 +28,9 @@ bool sells_credits(const commerce::ProductCatalog& products) {
   return std::any_of(all.begin(), all.end(), [](const commerce::Product& p) { return p.kind == "credit_pack"; });
 }
 
+// REQUIRES: the catalog, blobs and commerce are built.
 core::Result<std::unique_ptr<PipelineServices>> build_pipeline(const Config& config, Services& services) {
-  auto catalog = load_shop_catalog();
-  if (!catalog) return std::unexpected(catalog.error());
-  return build_pipeline_services(*catalog, *services.blobs, services.clock,
+  return build_pipeline_services(services.catalog->catalog, *services.blobs, services.clock,
                                  {.shop_name = config.shop_name, .sells_credits = sells_credits(services.commerce->catalog)});
 }
 
@@ -71,13 +70,19 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
                                  services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
+  auto catalog = build_catalog_services();
+  if (!catalog) return std::unexpected(catalog.error());
+  services->catalog = std::move(*catalog);
+  services->photos = build_photo_services(*services);
   auto pipeline = build_pipeline(config, *services);
   if (!pipeline) return std::unexpected(pipeline.error());
   services->pipeline = std::move(*pipeline);
-  books::PipelinePorts ports = services->pipeline->ports();  // + photos from their module
+  books::PipelinePorts ports = services->pipeline->ports();
+  ports.photos = services->photos->port.get();
   ports.delivery = services->commerce->delivery_port.get();
   services->generation = build_generation(services->database, *services->blobs, services->clock,
-                                          generation_options(config), &ports, {},
+                                          generation_options(config), &ports,
+                                          {photo_cleanup_hook(*services->photos->library)},
                                           [c = services->commerce.get()](Generation& g) { c->connect(g); });
   return services;
 }

@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "app/accounts_services.hpp"
+#include "app/catalog_services.hpp"
 #include "app/commerce_services.hpp"
 #include "app/config.hpp"
 #include "app/generation.hpp"
+#include "app/photo_services.hpp"
 #include "app/pipeline/pipeline_services.hpp"
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
@@ -30,6 +32,10 @@ struct Services {
   std::unique_ptr<blob::FileStore> blobs;  // the blob::Store port; FileStore also serves /files
   std::unique_ptr<CommerceServices> commerce;  // uses accounts' mailer and generation's queue
 
+  // The catalog and its sample pictures (app/catalog_services.hpp).
+  std::unique_ptr<CatalogServices> catalog;
+  // The photo library (app/photo_services.hpp); before generation, whose cleanup uses it.
+  std::unique_ptr<PhotoServices> photos;
   // The book engine behind the pipeline's ports (app/pipeline/), over the catalog loaded once.
   std::unique_ptr<PipelineServices> pipeline;
 

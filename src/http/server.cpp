@@ -22,6 +22,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <fstream>
+#include <limits>
 #include <thread>
 
 #include "core/crypto.hpp"
@@ -40,6 +41,7 @@ namespace {
 
 constexpr auto kAwait = net::use_awaitable;
 using BeastRequest = bhttp::request<bhttp::string_body>;
+using Parser = bhttp::request_parser<bhttp::string_body>;
 
 // Counts requests between "head received" and "response written", for graceful shutdown.
 class InFlight {
@@ -95,13 +97,18 @@ void log_if_failed(std::exception_ptr failure) {
 }
 
 // Errors the server answers itself, before a request reaches the pipeline.
-Response server_error(core::ErrorKind kind, std::string code, std::string message) {
+Response server_error(const core::Error& error) {
   const std::string id = "req_" + core::random_token(12);
-  Response res = error_response(core::Error{kind, std::move(code), std::move(message)}, id);
+  Response res = error_response(error, id);
   res.headers.set("X-Request-Id", id);
   res.headers.set("X-Content-Type-Options", "nosniff");
   return res;
 }
+Response server_error(core::ErrorKind kind, std::string code, std::string message) {
+  return server_error(core::Error{kind, std::move(code), std::move(message)});
+}
+
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
 }  // namespace
 
@@ -128,7 +135,12 @@ struct Server::Impl {
 
   net::awaitable<void> accept_loop();
   net::awaitable<void> session(beast::tcp_stream stream);
-  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes);
+  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes,
+                                         const RouteBodyLimit* route = nullptr);
+  // Reads the body after the head within its limit. False: the connection ends (the client got
+  // an answer when there was something to say).
+  net::awaitable<bool> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser);
+  const RouteBodyLimit* route_body_limit(const Parser& parser) const;
   net::awaitable<void> write(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
   net::awaitable<void> write_body(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
   net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive, error_code& ec);
@@ -235,9 +247,11 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
   const std::string remote = ec ? std::string() : peer.address().to_string();
   beast::flat_buffer buffer;
   while (true) {
-    bhttp::request_parser<bhttp::string_body> parser;
+    Parser parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    // The real limit is set in read_body, once the route (and so its own limit) is known. Not
+    // boost::none: Beast 1.74 compares Content-Length against it, and anything exceeds "none".
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream.expires_after(options.read_timeout);
     const std::size_t buffered_before = buffer.size();
     const std::size_t got = co_await bhttp::async_read_header(stream, buffer, parser, net::redirect_error(kAwait, ec));
@@ -246,20 +260,7 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
       co_return;
     }
     InFlight counted(in_flight);
-    if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue") && !parser.is_done()) {
-      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
-      stream.expires_after(options.write_timeout);
-      co_await bhttp::async_write(stream, cont, net::redirect_error(kAwait, ec));
-      if (ec) co_return;
-    }
-    if (!parser.is_done()) {
-      stream.expires_after(options.read_timeout);
-      co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(kAwait, ec));
-      if (ec) {
-        co_await answer_read_error(stream, ec, true);
-        co_return;
-      }
-    }
+    if (!co_await read_body(stream, buffer, parser)) co_return;
     BeastRequest in = parser.release();
     bool keep_alive = in.keep_alive();
     const bool head_only = in.method() == bhttp::verb::head;
@@ -274,6 +275,32 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 
+net::awaitable<bool> Server::Impl::read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser) {
+  const RouteBodyLimit* route = route_body_limit(parser);
+  const std::size_t limit = route ? route->max_bytes : options.max_body_bytes;
+  // A declared length over the limit is refused before any body byte is read (or a 100 sent).
+  if (const auto length = parser.content_length(); length && *length > limit) {
+    co_await answer_read_error(stream, bhttp::error::body_limit, true, route);
+    co_return false;
+  }
+  parser.body_limit(limit);
+  if (parser.is_done()) co_return true;
+  error_code ec;
+  if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
+    bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+    stream.expires_after(options.write_timeout);
+    co_await bhttp::async_write(stream, cont, net::redirect_error(kAwait, ec));
+    if (ec) co_return false;
+  }
+  stream.expires_after(options.read_timeout);
+  co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(kAwait, ec));
+  if (ec) {
+    co_await answer_read_error(stream, ec, true, route);
+    co_return false;
+  }
+  co_return true;
+}
+
 Response Server::Impl::call_handler(Request& req) {
   // The pipeline has its own exception guard; this one catches what escapes middleware.
   try {
@@ -286,13 +313,23 @@ Response Server::Impl::call_handler(Request& req) {
   return server_error(core::ErrorKind::internal, "internal_error", "");
 }
 
-net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes) {
+const RouteBodyLimit* Server::Impl::route_body_limit(const Parser& parser) const {
+  const auto& head = parser.get();
+  const std::string_view method(head.method_string()), path = path_of(std::string_view(head.target()));
+  for (const auto& limit : options.route_body_limits)
+    if (limit.method == method && limit.path == path) return &limit;
+  return nullptr;
+}
+
+net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes,
+                                                     const RouteBodyLimit* route) {
   std::optional<Response> res;
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
     co_return;  // the client closed the connection, mid-request or between requests
   } else if (ec == bhttp::error::body_limit) {
-    res = server_error(core::ErrorKind::too_large, "body_too_large",
-                       fmt::format("The request body is larger than {} bytes.", options.max_body_bytes));
+    res = route ? server_error(route->error)
+                : server_error(core::ErrorKind::too_large, "body_too_large",
+                               fmt::format("The request body is larger than {} bytes.", options.max_body_bytes));
   } else if (ec == bhttp::error::header_limit) {
     res = server_error(core::ErrorKind::too_large, "headers_too_large",
                        fmt::format("The request headers are larger than {} bytes.", options.max_header_bytes));

@@ -10,17 +10,29 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "http/router.hpp"
 
 namespace storyloom::http {
 
+// A route whose request body has its own limit instead of max_body_bytes (larger or smaller),
+// and the error a larger body gets, e.g. POST /api/photos: 413 photo_too_large. Checked against
+// Content-Length before the body is read, and while reading a chunked body.
+struct RouteBodyLimit {
+  std::string method;  // "POST"
+  std::string path;    // exact path, without the query
+  std::size_t max_bytes = 0;
+  core::Error error;   // its kind should be too_large (413)
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;   // 0 picks a free port; listen() answers the real one
   unsigned threads = 2;
   std::size_t max_body_bytes = 16u << 20;    // larger bodies get 413 body_too_large
+  std::vector<RouteBodyLimit> route_body_limits;  // exceptions to max_body_bytes
   std::size_t max_header_bytes = 16u << 10;  // larger request heads get 413 headers_too_large
   // Time allowed to receive a request's head (also the keep-alive idle time), and again its
   // body. A client that trickles bytes is cut off when it runs out (408 if it sent anything).

@@ -29,6 +29,7 @@ core::Result<std::shared_ptr<const PhotoFace>> PhotoFaces::face(std::string_view
   auto entry = entry_for(id);
   std::call_once(entry->once, [&] { entry->value = read(id); });
   if (!entry->value) forget(id, entry);
+  else trim();
   return entry->value;
 }
 
@@ -41,11 +42,16 @@ std::shared_ptr<PhotoFaces::Entry> PhotoFaces::entry_for(const std::string& phot
   recent_.push_front(photo_id);
   auto entry = std::make_shared<Entry>();
   entries_.emplace(photo_id, std::pair{entry, recent_.begin()});
+  return entry;
+}
+
+// After a success, so a photo that fails does not push out one that works.
+void PhotoFaces::trim() {
+  std::lock_guard lock(mutex_);
   while (entries_.size() > capacity_) {  // callers still holding an evicted entry keep it alive
     entries_.erase(recent_.back());
     recent_.pop_back();
   }
-  return entry;
 }
 
 void PhotoFaces::forget(const std::string& photo_id, const std::shared_ptr<Entry>& entry) {

@@ -43,6 +43,7 @@ class PhotoFaces {
   };
   std::shared_ptr<Entry> entry_for(const std::string& photo_id);
   void forget(const std::string& photo_id, const std::shared_ptr<Entry>& entry);
+  void trim();
   core::Result<std::shared_ptr<const PhotoFace>> read(const std::string& photo_id);
 
   blob::Store& blobs_;

@@ -15,14 +15,6 @@ std::function<core::Result<void>(const books::NewBook&)> PipelineServices::book_
   return [catalog = catalog, writer = writer](const books::NewBook& book) { return check_new_book(*catalog, *writer, book); };
 }
 
-core::Result<std::shared_ptr<const catalog::Catalog>> load_shop_catalog() {
-  auto dir = catalog::find_catalog_dir();
-  if (!dir) return std::unexpected(dir.error());
-  auto loaded = catalog::load_catalog(*dir);
-  if (!loaded) return std::unexpected(loaded.error());
-  return std::make_shared<const catalog::Catalog>(std::move(*loaded));
-}
-
 core::Result<std::unique_ptr<PipelineServices>> build_pipeline_services(std::shared_ptr<const catalog::Catalog> catalog,
                                                                         blob::Store& blobs, const core::Clock& clock,
                                                                         const PipelineOptions& options) {

@@ -46,10 +46,6 @@ struct PipelineServices {
   std::function<core::Result<void>(const books::NewBook&)> book_check() const;
 };
 
-// Finds and loads the catalog (catalog::find_catalog_dir): not_found naming the places looked
-// in, or catalog_invalid listing every problem.
-core::Result<std::shared_ptr<const catalog::Catalog>> load_shop_catalog();
-
 // Errors: catalog_invalid from the template writer, art_kit_invalid from the illustrator's kits.
 // Cheap enough for start-up (~0.1 s): the face model loads on the first photo, not here.
 core::Result<std::unique_ptr<PipelineServices>> build_pipeline_services(std::shared_ptr<const catalog::Catalog> catalog,

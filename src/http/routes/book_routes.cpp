@@ -138,6 +138,8 @@ void add_book_routes(Router& router, books::BookService& service, blob::Store& b
     if (!body) return error_response(req, body.error());
     auto request = new_book_from(*body, *owner, o.charge_credits);
     if (!request) return error_response(req, request.error());
+    if (o.check_photo && !request->photo_id.empty())
+      if (auto mine = o.check_photo(*owner, request->photo_id); !mine) return error_response(req, mine.error());
     if (o.check_book)
       if (auto ok = o.check_book(*request); !ok) return error_response(req, ok.error());
     auto book = service.start_book(*request);

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <functional>
+#include <string_view>
 
 #include "blob/store.hpp"
 #include "books/book_service.hpp"
@@ -20,6 +21,9 @@ struct BookRoutesOptions {
   std::chrono::seconds link_ttl{3600};                // signed image links
   std::chrono::milliseconds events_poll{500};         // SSE progress poll
   const Auth* auth = nullptr;  // who the caller is (sessions, bearer tokens, CSRF); must outlive the router
+  // Refuses a photo_id that is not the caller's photo (not_found photo_not_found) before a book
+  // is started; null: photo ids are not checked (route tests without a photo library).
+  std::function<core::Result<void>(std::string_view owner_id, std::string_view photo_id)> check_photo;
   // Whether a new book can be made (theme, style, the child's details); empty: not checked.
   std::function<core::Result<void>(const books::NewBook&)> check_book;
 };

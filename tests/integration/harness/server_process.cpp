@@ -99,32 +99,51 @@ TempDir::~TempDir() {
 
 std::unique_ptr<ServerProcess> ServerProcess::start(const Env& env, const std::vector<std::string>& extra_args) {
   std::unique_ptr<ServerProcess> p(new ServerProcess());
-  std::vector<std::string> args{"serve", "--port", "0", "--data-dir", p->data_dir().string()};
-  args.insert(args.end(), extra_args.begin(), extra_args.end());
-  p->pid_ = spawn(args, env, p->temp_.path() / "stdout.log", p->temp_.path() / "server.log");
+  p->env_ = env;
+  p->args_ = {"serve", "--port", "0", "--data-dir", p->data_dir().string()};
+  p->args_.insert(p->args_.end(), extra_args.begin(), extra_args.end());
+  if (!p->launch()) return nullptr;
+  return p;
+}
+
+bool ServerProcess::restart() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    wait_for(pid_, std::chrono::seconds(5));
+    pid_ = -1;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp_.path() / "server.log", temp_.path() / ("server." + std::to_string(runs_) + ".log"), ec);
+  port_ = 0;
+  return launch();
+}
+
+bool ServerProcess::launch() {
+  ++runs_;
+  pid_ = spawn(args_, env_, temp_.path() / "stdout.log", temp_.path() / "server.log");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (p->port_ == 0 && std::chrono::steady_clock::now() < deadline) {
-    p->port_ = port_from_log(p->log());
-    if (p->port_ == 0) {
+  while (port_ == 0 && std::chrono::steady_clock::now() < deadline) {
+    port_ = port_from_log(log());
+    if (port_ == 0) {
       int status = 0;
-      if (::waitpid(p->pid_, &status, WNOHANG) == p->pid_) {
-        p->pid_ = -1;
-        ADD_FAILURE() << "server exited during start-up:\n" << p->log();
-        return nullptr;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        ADD_FAILURE() << "server exited during start-up:\n" << log();
+        return false;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   }
-  if (p->port_ == 0) {
-    ADD_FAILURE() << "server did not log its port within 10 s:\n" << p->log();
-    return nullptr;
+  if (port_ == 0) {
+    ADD_FAILURE() << "server did not log its port within 10 s:\n" << log();
+    return false;
   }
   while (std::chrono::steady_clock::now() < deadline) {
-    if (get(p->url("/health")).status == 200) return p;
+    if (get(url("/health")).status == 200) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  ADD_FAILURE() << "server did not answer /health:\n" << p->log();
-  return nullptr;
+  ADD_FAILURE() << "server did not answer /health:\n" << log();
+  return false;
 }
 
 ServerProcess::~ServerProcess() {

@@ -50,9 +50,18 @@ class ServerProcess {
   // SIGTERM, then wait.
   int stop(std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
+  // Starts the server again on the same data directory with the same arguments and environment
+  // (after it exited or was killed; SIGKILLs it first if not). The earlier run's log moves to
+  // server.<n>.log. Fails the current test (and answers false) like start() does.
+  bool restart();
+
  private:
   ServerProcess() = default;
+  bool launch();
   TempDir temp_;
+  Env env_;
+  std::vector<std::string> args_;
+  int runs_ = 0;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };

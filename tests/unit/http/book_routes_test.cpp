@@ -142,3 +142,29 @@ TEST(BookRoutes, EventsStreamProgressUntilThePreviewIsReady) {
   EXPECT_NE(last->find("preview_ready"), std::string::npos);
   EXPECT_FALSE(r.next_chunk().has_value());  // the stream ends once the book settled
 }
+
+TEST(BookRoutes, APhotoIdThatIsNotTheCallersPhotoIsRefusedAndNoBookStarts) {
+  BookFixture f;
+  http::Router router;
+  http::add_book_routes(router, *f.service, f.blobs,
+                        {.rules = f.rules,
+                         .check_photo = [](std::string_view owner, std::string_view photo) -> core::Result<void> {
+                           if (owner == "us_parent" && photo == "ph_emma") return {};
+                           return core::fail(core::ErrorKind::not_found, "photo_not_found", "There is no such photo.");
+                         }});
+  const auto start = [&](std::string user, std::string photo) {
+    auto req = http::make_request("POST", "/api/books").value();
+    req.user_id = std::move(user);
+    req.headers.set("Content-Type", "application/json");
+    req.body = nlohmann::json{{"child", {{"name", "Emma"}, {"age", 6}}}, {"photo_id", photo},
+                              {"theme", "enchanted-forest"}, {"style", "watercolour"}}.dump();
+    return router.dispatch(req);
+  };
+  const auto refused = start("us_stranger", "ph_emma");
+  EXPECT_EQ(refused.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(refused.body)["error"]["code"], "photo_not_found");
+  EXPECT_EQ(start("us_parent", "ph_missing").status, 404);
+  EXPECT_EQ(f.t.count("SELECT COUNT(*) AS n FROM books"), 0);
+  EXPECT_EQ(start("us_parent", "ph_emma").status, 202);
+  EXPECT_EQ(f.t.count("SELECT COUNT(*) AS n FROM books"), 1);
+}

@@ -103,6 +103,49 @@ TEST_F(ServerTest, RefusesOversizedChunkedBodiesWith413) {
   EXPECT_NE(c.read(3s).find("HTTP/1.1 413"), std::string::npos);
 }
 
+ServerOptions with_echo_limit(std::size_t route_limit) {
+  return {.max_body_bytes = 1024,
+          .route_body_limits = {{"POST", "/echo", route_limit,
+                                 {storyloom::core::ErrorKind::too_large, "echo_too_large", "Too much to echo."}}}};
+}
+
+TEST_F(ServerTest, ARouteWithItsOwnBodyLimitTakesBodiesLargerThanTheDefault) {
+  start(with_echo_limit(8192));
+  RawClient c(port_);
+  c.send("POST /echo?x=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'x'));
+  const auto got = c.read(3s, std::string(5000, 'x'));
+  EXPECT_NE(got.find("HTTP/1.1 200"), std::string::npos) << got.substr(0, 200);
+}
+
+TEST_F(ServerTest, ABodyOverARoutesOwnLimitGetsTheRoutesErrorBeforeItIsRead) {
+  start(with_echo_limit(2048));
+  RawClient c(port_);
+  // Declares 50 MB but sends nothing more: the answer must not wait for the body.
+  c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n");
+  const auto got = c.read(3s, "}}");
+  EXPECT_NE(got.find("HTTP/1.1 413"), std::string::npos) << got;
+  EXPECT_NE(got.find("\"code\":\"echo_too_large\""), std::string::npos) << got;
+}
+
+TEST_F(ServerTest, AChunkedBodyOverARoutesOwnLimitGetsTheRoutesError) {
+  start(with_echo_limit(2048));
+  RawClient c(port_);
+  c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n" + std::string(4096, 'x') +
+         "\r\n0\r\n\r\n");
+  const auto got = c.read(3s, "}}");
+  EXPECT_NE(got.find("HTTP/1.1 413"), std::string::npos) << got;
+  EXPECT_NE(got.find("echo_too_large"), std::string::npos) << got;
+}
+
+TEST_F(ServerTest, OtherRoutesKeepTheDefaultBodyLimit) {
+  router_.post("/other", [](Request& req) { return Response::text(200, req.body); });
+  start(with_echo_limit(8192));
+  RawClient c(port_);
+  c.send("POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'x'));
+  const auto got = c.read(3s, "}}");
+  EXPECT_NE(got.find("body_too_large"), std::string::npos) << got;
+}
+
 TEST_F(ServerTest, RefusesOversizedHeadersWith413) {
   start({.max_header_bytes = 2048});
   RawClient c(port_);
