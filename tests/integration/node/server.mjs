@@ -19,7 +19,7 @@ export async function startServer(dataDir, extraEnv = {}) {
   child.stderr.on("data", (d) => { log += d; });
   const exited = new Promise((ok) => child.on("exit", (code, signal) => ok({ code, signal })));
   const base = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 20000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 60000);
     exited.then(({ code }) => { clearTimeout(timer); fail(new Error(`server exited ${code}:\n${log}`)); });
     const look = () => {
       for (const line of log.split("\n")) {
@@ -113,6 +113,6 @@ export async function eventually(probe, what, ms = 15000) {
 /** Waits until every accepted webhook has been processed; answers the outcomes by event id. */
 export async function processed(dataDir) {
   await eventually(() => sql(dataDir, "SELECT COUNT(*) FROM webhook_events WHERE processed_at IS NULL")[0] === "0",
-    "webhook processing");
+    "webhook processing", 30000);
   return Object.fromEntries(sql(dataDir, "SELECT event_id || '|' || outcome FROM webhook_events").map((l) => l.split("|")));
 }

@@ -96,6 +96,20 @@ struct Shop {
     return commerce->intake->accept("demo", commerce->demo->make_webhook(order, outcome)).value();
   }
 
+  // A previewed book bought through the demo page and finished by the pipeline.
+  struct Purchase {
+    std::string book;
+    commerce::Order order;
+  };
+  Purchase bought_book() {
+    Purchase p{previewed_book(), {}};
+    p.order = checkout(p.book);
+    press(p.order, commerce::DemoOutcome::pay);
+    drain();
+    EXPECT_EQ(book_status(p.book), "ready");
+    return p;
+  }
+
   std::string book_status(const std::string& id) {
     auto conn = t.db->acquire().value();
     return std::string(core::to_string(books::load_book(*conn, id).value().status));

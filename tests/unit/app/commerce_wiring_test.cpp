@@ -89,11 +89,7 @@ TEST(CommerceWiring, ADemoPurchaseUnlocksFinishesMailsAndDeliversTheBook) {
 
 TEST(CommerceWiring, AReplayedOrLateWebhookChangesNothing) {
   test::Shop shop;
-  const auto book = shop.previewed_book();
-  const auto order = shop.checkout(book);
-  shop.press(order, DemoOutcome::pay);
-  shop.drain();
-  ASSERT_EQ(shop.book_status(book), "ready");
+  const auto [book, order] = shop.bought_book();
   const auto jobs_before = shop.count("SELECT COUNT(*) AS n FROM jobs");
 
   EXPECT_TRUE(shop.press(order, DemoOutcome::pay).duplicate);  // the same delivery again
@@ -126,10 +122,7 @@ TEST(CommerceWiring, ADeclineGivesTheBookBackItsPreviewAndALaterPaymentStillWork
 
 TEST(CommerceWiring, ARefundLocksTheBookAndRevokesItsDownloads) {
   test::Shop shop;
-  const auto book = shop.previewed_book();
-  const auto order = shop.checkout(book);
-  shop.press(order, DemoOutcome::pay);
-  shop.drain();
+  const auto [book, order] = shop.bought_book();
   const std::string link = shop.commerce->delivery->download_link("us_parent", book, "pdf").value();
 
   ASSERT_TRUE(shop.commerce->intake->accept("demo", demo_event(shop, "evt_refund", "payment.refunded", order)));

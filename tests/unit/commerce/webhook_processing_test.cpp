@@ -102,6 +102,21 @@ TEST(DemoPurchase, DeclineThenPayWorksAndALateDeclineDoesNotUnpay) {
   EXPECT_EQ(w.order(o.id).status, OrderStatus::paid);
 }
 
+TEST(DemoPurchase, APaymentForABookThatExpiredMeanwhileIsPutOnRecordForARefund) {
+  ShopWorld w;
+  const Order o = w.buy();
+  {
+    auto c = w.conn();  // the preview expired while the parent was on the provider's page
+    ASSERT_TRUE(c->execute("UPDATE test_books SET status = 'expired' WHERE id = 'bk_1'"));
+  }
+  WebhookProcessor processor(w.db, w.books, w.jobs, *w.blobs, w.clock);
+  auto accepted = w.intake.accept("demo", w.demo->make_webhook(o, DemoOutcome::pay)).value();
+  EXPECT_EQ(processor.process(accepted.webhook_event_id).value(), "applied");
+  EXPECT_EQ(w.order(o.id).status, OrderStatus::paid);  // the money was taken: the order says so
+  EXPECT_EQ(w.book_status("bk_1"), "expired");
+  EXPECT_EQ(w.count("SELECT COUNT(*) AS n FROM audit_log WHERE event = 'paid_book_not_unlocked'"), 1);
+}
+
 TEST(WebhookIntake, ABadSignatureIsAuditedAndStoresNothingElse) {
   ShopWorld w;
   const Order o = w.buy();
