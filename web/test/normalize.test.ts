@@ -27,6 +27,16 @@ describe("product", () => {
     expect(p).toMatchObject({ id: "hardcover", title: "Printed hardcover", needsShipping: true, price: { amountMinor: 3999, currency: "USD" } });
     expect(n.product({ id: "digital-pdf", kind: "digital_pdf", name: "Digital book" })?.needsShipping).toBe(false);
   });
+  it("reads a printed product's delivery options as GET /api/products writes them", () => {
+    const p = n.product({ id: "hardcover", kind: "printed_hardcover", name: "Printed hardcover", requires_shipping: true,
+      price: { amount_minor: 3999, currency: "USD" },
+      shipping: [{ id: "standard", name: "Standard", price: { amount_minor: 599, currency: "USD" }, days_min: 7, days_max: 12, needs_phone: false },
+        { id: "express", name: "Express", price: { amount_minor: 2499, currency: "USD" }, needs_phone: true }] });
+    expect(p?.shipping).toEqual([
+      { id: "standard", title: "Standard", price: { amountMinor: 599, currency: "USD" }, daysMin: 7, daysMax: 12, needsPhone: false },
+      { id: "express", title: "Express", price: { amountMinor: 2499, currency: "USD" }, daysMin: undefined, daysMax: undefined, needsPhone: true }]);
+    expect(n.product({ id: "digital-pdf", kind: "digital_pdf" })?.shipping).toEqual([]);
+  });
 });
 
 describe("book and pages", () => {

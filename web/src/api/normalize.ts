@@ -1,7 +1,7 @@
 // Converts the API's JSON into the app's types. Tolerant of the small naming differences that
 // appear while the API grows (e.g. `title` or `name`, a bare list or `{items: [...]}`), strict
 // about nothing the UI can do without: missing ids give no object.
-import type { ArtStyle, Book, FaceBox, Me, Money, Order, Page, Paged, Photo, Product, Progress, Theme, Verdict } from "./types";
+import type { ArtStyle, Book, FaceBox, Me, Money, Order, Page, Paged, Photo, Product, Progress, ShippingOption, Theme, Verdict } from "./types";
 
 type J = Record<string, unknown>;
 const obj = (v: unknown): J => (v && typeof v === "object" && !Array.isArray(v) ? (v as J) : {});
@@ -84,6 +84,17 @@ export function product(v: unknown): Product | undefined {
     id, kind, title: str(o.title, o.name) ?? id, description: str(o.description, o.summary) ?? "",
     price: money(o.price) ?? money(o),
     needsShipping: o.requires_shipping === true || o.shippable === true || o.physical === true || /print|hardcover/i.test(kind),
+    shipping: listOf(o.shipping ?? o.shipping_options, "options").map(shippingOption).filter((x): x is ShippingOption => !!x),
+  };
+}
+
+export function shippingOption(v: unknown): ShippingOption | undefined {
+  const o = obj(v);
+  const id = str(o.id);
+  if (!id) return undefined;
+  return {
+    id, title: str(o.name, o.title) ?? id, price: money(o.price),
+    daysMin: num(o.days_min), daysMax: num(o.days_max), needsPhone: o.needs_phone === true,
   };
 }
 

@@ -13,7 +13,12 @@ export interface Theme {
 
 export interface ArtStyle { id: string; title: string; description: string; sampleImage?: string }
 
-export interface Product { id: string; kind: string; title: string; description: string; price?: Money; needsShipping: boolean }
+export interface ShippingOption { id: string; title: string; price?: Money; daysMin?: number; daysMax?: number; needsPhone: boolean }
+
+export interface Product {
+  id: string; kind: string; title: string; description: string; price?: Money; needsShipping: boolean;
+  shipping: ShippingOption[];
+}
 
 export interface FaceBox { x: number; y: number; width: number; height: number }
 

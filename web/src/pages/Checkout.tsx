@@ -4,11 +4,11 @@ import { useState } from "preact/hooks";
 import { fieldErrors } from "../api/client";
 import * as R from "../api/resources";
 import type { Product } from "../api/types";
-import { formatMoney } from "../lib/format";
+import { addMoney, formatMoney } from "../lib/format";
 import { useAsync } from "../lib/useAsync";
 import { TextField } from "../ui/Field";
 import { ErrorNotice, Loading, Notice } from "../ui/Notice";
-import { type Address, emptyAddress, ShippingForm, validateAddress } from "./checkout/ShippingForm";
+import { type Address, DeliveryChoice, emptyAddress, ShippingForm, validateAddress } from "./checkout/ShippingForm";
 
 function ProductChoice({ p, checked, onPick }: { p: Product; checked: boolean; onPick: () => void }) {
   return (
@@ -29,6 +29,7 @@ export function Checkout({ id, query }: { id: string; query: URLSearchParams }) 
     return { book, products, me };
   }, [id]);
   const [productId, setProductId] = useState<string>();
+  const [optionId, setOptionId] = useState<string>();
   const [address, setAddress] = useState<Address>(emptyAddress);
   const [email, setEmail] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -40,18 +41,23 @@ export function Checkout({ id, query }: { id: string; query: URLSearchParams }) 
   const { book, products, me } = data.data!;
   const chosen = products.find((p) => p.id === (productId ?? products[0]?.id));
   const askEmail = !me || me.guest;
+  const option = chosen?.needsShipping ? chosen.shipping.find((o) => o.id === optionId) ?? chosen.shipping[0] : undefined;
+  const total = option ? addMoney(chosen?.price, option.price) : chosen?.price;
 
   const pay = async (e: Event) => {
     e.preventDefault();
     if (!chosen) return;
-    const errs = chosen.needsShipping ? validateAddress(address) : {};
+    const errs = chosen.needsShipping ? validateAddress(address, option?.needsPhone) : {};
     if (askEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errs.email = "Please enter your email, so we can send you the book.";
     setErrors(errs); setError(undefined);
     if (Object.keys(errs).length) { document.getElementById(Object.keys(errs)[0])?.focus(); return; }
     setBusy(true);
     try {
       const trimmed = Object.fromEntries(Object.entries(address).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as unknown as Address;
-      const started = await R.checkout(id, chosen.id, chosen.needsShipping ? trimmed : undefined, askEmail ? email.trim() : undefined);
+      const started = await R.checkout(id, {
+        product: chosen.id, email: askEmail ? email.trim() : undefined,
+        ...(chosen.needsShipping ? { shipping: trimmed, shippingOption: option?.id } : {}),
+      });
       window.location.assign(started.checkoutUrl);
     } catch (err) {
       setError(err); setErrors(fieldErrors(err)); setBusy(false);
@@ -73,11 +79,14 @@ export function Checkout({ id, query }: { id: string; query: URLSearchParams }) 
               {products.map((p) => <ProductChoice p={p} checked={p.id === chosen?.id} onPick={() => setProductId(p.id)} />)}
             </div>
           </fieldset>
-          {chosen?.needsShipping && <ShippingForm value={address} onChange={setAddress} errors={errors} />}
+          {chosen?.needsShipping && <>
+            <DeliveryChoice options={chosen.shipping} chosen={option?.id} onPick={setOptionId} error={errors.shipping_option} />
+            <ShippingForm value={address} onChange={setAddress} errors={errors} needsPhone={option?.needsPhone} />
+          </>}
           {askEmail && <TextField id="email" label="Your email" type="email" value={email} onValue={setEmail} error={errors.email}
             hint="We send the download link here. You can create an account with it later." autoComplete="email" />}
           <ErrorNotice error={error} title="We couldn't start the payment." />
-          {chosen?.price && <p class="total"><span>Total</span><strong data-testid="total">{formatMoney(chosen.price)}</strong></p>}
+          {total && <p class="total"><span>Total{option ? `, with ${option.title.toLowerCase()} delivery` : ""}</span><strong data-testid="total">{formatMoney(total)}</strong></p>}
           <div class="actions">
             <button type="submit" class="btn btn-primary btn-lg" disabled={busy}>
               {busy && <span class="spinner" aria-hidden="true" />}Continue to payment
