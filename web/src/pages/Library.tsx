@@ -4,11 +4,14 @@ import * as R from "../api/resources";
 import type { Book, Order } from "../api/types";
 import { DOWNLOADABLE, formatDate, formatMoney, orderStatusLabel, PREVIEWABLE, statusLabel } from "../lib/format";
 import { useAsync } from "../lib/useAsync";
+import { DownloadLink } from "../ui/DownloadLink";
 import { ErrorNotice, Loading } from "../ui/Notice";
 
 function BookCard({ b, onDeleted }: { b: Book; onDeleted: () => void }) {
   const [error, setError] = useState<unknown>();
   const s = statusLabel(b.status);
+  // The book's own cover once the API offers one; until then its theme's sample picture.
+  const cover = b.coverUrl ?? (b.theme ? `/api/themes/${encodeURIComponent(b.theme)}/sample` : undefined);
   const href = `/books/${encodeURIComponent(b.id)}${b.status === "generating" ? "/progress" : ""}`;
   const del = async () => {
     if (!confirm(`Delete ${b.title ?? "this book"}? This can't be undone.`)) return;
@@ -16,7 +19,7 @@ function BookCard({ b, onDeleted }: { b: Book; onDeleted: () => void }) {
   };
   return (
     <article class="card book-card" data-testid="library-book" data-status={b.status}>
-      <a class="frame" href={href} tabIndex={-1} aria-hidden="true">{b.coverUrl && <img src={b.coverUrl} alt="" loading="lazy" />}</a>
+      <a class="frame" href={href} tabIndex={-1} aria-hidden="true">{cover && <img src={cover} alt="" loading="lazy" />}</a>
       <div class="stack">
         <div>
           <h3><a href={href}>{b.title ?? (b.childName ? `${b.childName}'s book` : "Untitled book")}</a></h3>
@@ -24,7 +27,7 @@ function BookCard({ b, onDeleted }: { b: Book; onDeleted: () => void }) {
           <span class={`badge badge-${s.tone}`}>{s.label}</span>
         </div>
         <div class="row">
-          {DOWNLOADABLE.has(b.status) && <a class="btn btn-sm btn-primary" href={R.downloadHref(b.id)}>Download PDF</a>}
+          {DOWNLOADABLE.has(b.status) && <DownloadLink book={b} size="sm" label="Download PDF" />}
           {b.status === "preview_ready" && <a class="btn btn-sm btn-primary" href={`${href}/checkout`}>Unlock</a>}
           {PREVIEWABLE.has(b.status) && <a class="btn btn-sm" href={href}>{DOWNLOADABLE.has(b.status) ? "Read" : "Open"}</a>}
           <button class="btn btn-sm btn-quiet" onClick={del}>Delete</button>
