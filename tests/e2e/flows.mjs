@@ -86,11 +86,12 @@ export async function bookViaApi(context, baseUrl) {
   }
 }
 
-/** From the preview to the demo provider's page, for the given product (matched by its title). */
+/** From the preview to the checkout form, with the given product (matched by its name) chosen. */
 export async function startCheckout(page, { product = /pdf|digital/i, email = "parent@example.com" } = {}) {
   await page.getByRole("link", { name: "Unlock the full book" }).first().click();
   await page.waitForURL(/\/checkout/);
-  await page.locator("label.choice", { hasText: product }).first().click();
+  // By the product's name: descriptions mention other products ("print at home").
+  await page.locator("label.choice").filter({ has: page.locator(".choice-title", { hasText: product }) }).first().click();
   if (await page.getByLabel("Your email").isVisible()) await page.getByLabel("Your email").fill(email);
 }
 
