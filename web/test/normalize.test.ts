@@ -71,6 +71,8 @@ describe("order", () => {
     expect(o).toMatchObject({ id: "ord_1", bookId: "bk_1", product: "Digital book", total: { amountMinor: 1499, currency: "USD" },
       createdAt: "2025-11-24T10:26:40.000Z", downloadUrl: "/files/deliveries/ord_1/bk_1.pdf?exp=1&sig=2" });
     expect(o?.history).toEqual([{ status: "paid", at: "2025-11-24T10:27:40.000Z" }]);
+    expect(o?.shipsTo).toBeUndefined();
+    expect(n.order({ id: "ord_2", status: "awaiting_print_partner", shipping_address: { name: "Sam", city: "Bristol", country: "GB" } })?.shipsTo).toBe("Bristol, GB");
     expect(n.book({ id: "bk_1", status: "ready", created_at: 1763980000 })?.createdAt).toBe("2025-11-24T10:26:40.000Z");
   });
   it("reads a product with its price as an amount", () => {

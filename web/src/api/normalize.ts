@@ -174,6 +174,7 @@ export function order(v: unknown): Order | undefined {
   const id = str(o.id, o.order_id);
   if (!id) return undefined;
   const items = listOf(o.items, "items").map(obj);
+  const ship = obj(o.shipping_address);
   const links = listOf(o.download_links ?? o.downloads, "links").map(imageUrl).filter(Boolean) as string[];
   return {
     id, status: str(o.status) ?? "unknown",
@@ -181,6 +182,7 @@ export function order(v: unknown): Order | undefined {
     product: str(o.product, items[0]?.product, items[0]?.kind, items[0]?.title),
     total: money(o.total) ?? money(o.amount) ?? money({ amount_minor: o.total_minor ?? o.amount_minor, currency: o.currency }),
     createdAt: time(o.created_at), downloadUrl: str(o.download_url) ?? links[0],
+    shipsTo: [str(ship.city), str(ship.country)].filter(Boolean).join(", ") || undefined,
     history: listOf(o.status_history ?? o.history, "history").map(obj)
       .map((h) => ({ status: str(h.status, h.to) ?? "", at: time(h.at, h.created_at, h.time) })),
   };

@@ -72,6 +72,8 @@ export interface Order {
   total?: Money;
   createdAt?: string;
   downloadUrl?: string;
+  /** "Bristol, GB" for a printed book's delivery. */
+  shipsTo?: string;
   history: { status: string; at?: string }[];
 }
 

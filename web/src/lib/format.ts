@@ -13,6 +13,9 @@ export function addMoney(...ms: (Money | undefined)[]): Money | undefined {
   return { amountMinor: ms.reduce((sum, m) => sum + m!.amountMinor, 0), currency: ms[0]!.currency };
 }
 
+/** "Emma’s", "James’s": the story engine's typographic possessive, so titles and pages agree. */
+export const possessive = (name: string): string => `${name}’s`;
+
 export function formatDate(iso?: string): string {
   if (!iso) return "";
   const d = new Date(iso);

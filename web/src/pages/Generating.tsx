@@ -2,7 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Page } from "../api/types";
-import { PREVIEWABLE } from "../lib/format";
+import { PREVIEWABLE, possessive } from "../lib/format";
 import { navigate } from "../lib/router";
 import { useBookProgress } from "../lib/useBookProgress";
 import { pageLabel } from "../ui/BookViewer";
@@ -68,7 +68,7 @@ export function Generating({ id }: { id: string }) {
   return (
     <div class="container narrow">
       <div class="page-title">
-        <h1>{book.childName ? `Making ${book.childName}'s book` : "Making your book"}</h1>
+        <h1>{book.childName ? `Making ${possessive(book.childName)} book` : "Making your book"}</h1>
         <p>You can leave this page open, or come back later: your book keeps being made.</p>
       </div>
       {book.status === "failed" ? <Failed book={book} /> : (

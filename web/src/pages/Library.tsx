@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Order } from "../api/types";
-import { DOWNLOADABLE, formatDate, formatMoney, orderStatusLabel, PREVIEWABLE, statusLabel } from "../lib/format";
+import { DOWNLOADABLE, formatDate, formatMoney, orderStatusLabel, PREVIEWABLE, statusLabel, possessive } from "../lib/format";
 import { useAsync } from "../lib/useAsync";
 import { DownloadLink } from "../ui/DownloadLink";
 import { ErrorNotice, Loading } from "../ui/Notice";
@@ -22,7 +22,7 @@ function BookCard({ b, onDeleted }: { b: Book; onDeleted: () => void }) {
       <a class="frame" href={href} tabIndex={-1} aria-hidden="true">{cover && <img src={cover} alt="" loading="lazy" />}</a>
       <div class="stack">
         <div>
-          <h3><a href={href}>{b.title ?? (b.childName ? `${b.childName}'s book` : "Untitled book")}</a></h3>
+          <h3><a href={href}>{b.title ?? (b.childName ? `${possessive(b.childName)} book` : "Untitled book")}</a></h3>
           <p class="small muted">{formatDate(b.createdAt)}</p>
           <span class={`badge badge-${s.tone}`}>{s.label}</span>
         </div>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Page } from "../api/types";
-import { DOWNLOADABLE, PREVIEWABLE, statusLabel } from "../lib/format";
+import { DOWNLOADABLE, PREVIEWABLE, statusLabel, possessive } from "../lib/format";
 import { navigate } from "../lib/router";
 import { useAsync } from "../lib/useAsync";
 import { BookViewer } from "../ui/BookViewer";
@@ -73,7 +73,7 @@ export function Preview({ id }: { id: string }) {
     <div class="container book-wide">
       <div class="page-title row between">
         <div>
-          <h1>{book.title ?? (book.childName ? `${book.childName}'s book` : "Your book")}</h1>
+          <h1>{book.title ?? (book.childName ? `${possessive(book.childName)} book` : "Your book")}</h1>
           <p><span class={`badge badge-${s.tone}`}>{s.label}</span></p>
         </div>
         {bought ? <DownloadLink book={book} />
