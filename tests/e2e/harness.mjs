@@ -130,10 +130,12 @@ export function screenshotter(testName) {
 
 /**
  * Console errors that are not the app's fault: Chromium logs every 4xx answer as "Failed to load
- * resource", and a visitor without a session asking GET /api/me is answered 401 by design.
+ * resource", and a visitor without a session asking GET /api/me is answered 401 by design. A
+ * scenario names the other answers it provokes on purpose (`expected`, patterns of the line).
  */
-export function unexpected(problems) {
-  return problems.filter((p) => !/Failed to load resource: .* 401 .*\/api\/me\)$/.test(p));
+export function unexpected(problems, ...expected) {
+  const allowed = [/Failed to load resource: .* 401 .*\/api\/me\)$/, ...expected];
+  return problems.filter((p) => !allowed.some((re) => re.test(p)));
 }
 
 /** Text on the page must never show a serialized object instead of a message. */

@@ -29,9 +29,15 @@ test("journey: photo upload to downloaded PDF on a desktop",
 
     const id = await chooseAdventureAndStart(page, shot);
     await shot(page, "generating");
-    if (new URL(page.url()).pathname.endsWith("/progress")) {
+    // Live progress: the step in words from the events stream, and again after a reload (the
+    // book may finish first on a fast machine; then the preview is what the reload shows).
+    const STEP = /Writing .+ story|Illustrating page \d+ of \d+|Putting .+ into the pictures|Putting the preview together/;
+    const stepOrPreview = page.locator('[data-transport="stream"] [data-testid="current-step"]').or(page.getByTestId("book-page"));
+    await stepOrPreview.first().waitFor();
+    if (await page.getByTestId("current-step").isVisible()) {
+      await page.getByTestId("current-step").filter({ hasText: STEP }).or(page.getByTestId("book-page")).first().waitFor();
       await page.reload();
-      await page.getByRole("progressbar").or(page.getByTestId("book-page")).first().waitFor();
+      await page.getByTestId("current-step").filter({ hasText: STEP }).or(page.getByTestId("book-page")).first().waitFor();
       await shot(page, "generating-after-reload");
     }
     await waitForPreview(page, id);
@@ -71,6 +77,8 @@ test("journey: photo upload to downloaded PDF on a desktop",
     await page.goto(`${baseUrl}/library`);
     await page.getByTestId("library-book").first().waitFor();
     await page.getByTestId("order-row").first().waitFor();
+    assert.equal(await page.getByTestId("library-book").first().getAttribute("data-status"), "ready");
+    assert.match(await page.getByTestId("order-row").first().innerText(), /Digital book[\s\S]*Delivered/);
     await shot(page, "library");
     await assertNoObjectText(assert, page);
     assert.deepEqual(unexpected(problems), []);

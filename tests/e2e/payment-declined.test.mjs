@@ -1,7 +1,7 @@
 // A declined payment: the parent is told, nothing is unlocked, and they can try again.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assertNoObjectText, openBrowser, screenshotter, startServer } from "./harness.mjs";
+import { assertNoObjectText, openBrowser, screenshotter, startServer, unexpected } from "./harness.mjs";
 import { bookPages, bookViaApi, demoProvider, startCheckout, submitCheckout } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
@@ -9,7 +9,7 @@ test("checkout: a declined payment unlocks nothing and says so",
   { timeout: 400000, skip: waitingFor("themes", "auth", "photos", "books", "checkout", "download") },
   async (t) => {
     const { baseUrl } = await startServer(t);
-    const { page, context } = await openBrowser(t);
+    const { page, context, problems } = await openBrowser(t);
     const shot = screenshotter("payment-declined");
     const id = await bookViaApi(context, baseUrl);
 
@@ -43,4 +43,5 @@ test("checkout: a declined payment unlocks nothing and says so",
     await submitCheckout(page);
     await page.getByRole("button", { name: /pay/i }).first().waitFor();
     await shot(page, "demo-provider-again");
+    assert.deepEqual(unexpected(problems), [], "no errors in the browser console");
   });
