@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { PHOTOS } from "./harness.mjs";
+import { PHOTOS, REPO } from "./harness.mjs";
 
 export const GENERATION_TIMEOUT = Number(process.env.STORYLOOM_E2E_GENERATION_TIMEOUT_MS ?? 180000);
 
@@ -86,11 +86,12 @@ export async function bookViaApi(context, baseUrl) {
   }
 }
 
-/** From the preview to the demo provider's page, for the given product (matched by its title). */
+/** From the preview to the checkout form, with the given product (matched by its name) chosen. */
 export async function startCheckout(page, { product = /pdf|digital/i, email = "parent@example.com" } = {}) {
   await page.getByRole("link", { name: "Unlock the full book" }).first().click();
   await page.waitForURL(/\/checkout/);
-  await page.locator("label.choice", { hasText: product }).first().click();
+  // By the product's name: descriptions mention other products ("print at home").
+  await page.locator("label.choice").filter({ has: page.locator(".choice-title", { hasText: product }) }).first().click();
   if (await page.getByLabel("Your email").isVisible()) await page.getByLabel("Your email").fill(email);
 }
 
@@ -130,6 +131,39 @@ export function pdfPageCount(bytes) {
   writeFileSync(file, bytes);
   const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
   return Number(info.match(/^Pages:\s+(\d+)/m)?.[1] ?? 0);
+}
+
+/** The words of a PDF by poppler's pdftotext, whitespace collapsed. */
+export function pdfText(bytes) {
+  const file = join(tmpdir(), `storyloom-e2e-text-${process.pid}-${Date.now()}.pdf`);
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
+
+/** The printed book's rules (catalog/print.json): at least min_pages, a multiple of page_multiple. */
+export function printRules() {
+  const { min_pages, page_multiple } = JSON.parse(readFileSync(join(REPO, "catalog/print.json"), "utf8"));
+  return { minPages: min_pages, pageMultiple: page_multiple };
+}
+
+/**
+ * The downloaded book is the whole book: a PDF whose page count follows the print rules and
+ * that holds the words of every story page (the pages API shows them all once paid).
+ */
+export async function assertWholeBook(assert, context, baseUrl, id, pdf) {
+  assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-", "the download is a PDF");
+  const count = pdfPageCount(pdf);
+  const { minPages, pageMultiple } = printRules();
+  assert.ok(count >= minPages, `the PDF has ${count} pages, the print rules ask for at least ${minPages}`);
+  assert.equal(count % pageMultiple, 0, `${count} pages is not a multiple of ${pageMultiple}`);
+  const pages = await bookPages(context, baseUrl, id);
+  assert.equal(pages.filter((p) => p.locked).length, 0, "no page is locked after payment");
+  const text = pdfText(pdf);
+  for (const p of pages) {
+    const start = p.text.replace(/\s+/g, " ").trim().split(" ").slice(0, 5).join(" ");
+    assert.ok(text.includes(start), `page ${p.number} ("${start}…") is in the PDF`);
+  }
+  return { count, storyPages: pages.length };
 }
 
 /** The document must not be wider than the viewport (no sideways scrolling on a phone). */

@@ -92,9 +92,26 @@ export async function openBrowser(t, { viewport = DESKTOP, mobile = false } = {}
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ""}`); });
   t.after(async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); });
   return { context, page, problems };
+}
+
+/**
+ * A full-page picture shows what a parent sees after scrolling through: lazy images are loaded
+ * (the server draws catalog samples on first request, so this waits up to 10 s), a page turn or
+ * fade has ended, and the page is scrolled to the top so the sticky header sits where it belongs.
+ * Only for the pictures: the assertions never depend on it.
+ */
+async function settleForScreenshot(page) {
+  await page.evaluate(async () => {
+    for (const img of document.images) img.loading = "eager";
+    const deadline = Date.now() + 10000;
+    while ([...document.images].some((i) => !i.complete) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const finite = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 1000))]);
+    window.scrollTo(0, 0);
+  }).catch(() => undefined); // a page that is navigating away: take it as it is
 }
 
 /** Writes test-output/e2e/<test>/<NN-step>.png; returns the path. */
@@ -105,9 +122,20 @@ export function screenshotter(testName) {
   let n = 0;
   return async (page, step) => {
     const file = join(dir, `${String(++n).padStart(2, "0")}-${step}.png`);
+    await settleForScreenshot(page);
     await page.screenshot({ path: file, fullPage: true });
     return file;
   };
+}
+
+/**
+ * Console errors that are not the app's fault: Chromium logs every 4xx answer as "Failed to load
+ * resource", and a visitor without a session asking GET /api/me is answered 401 by design. A
+ * scenario names the other answers it provokes on purpose (`expected`, patterns of the line).
+ */
+export function unexpected(problems, ...expected) {
+  const allowed = [/Failed to load resource: .* 401 .*\/api\/me\)$/, ...expected];
+  return problems.filter((p) => !allowed.some((re) => re.test(p)));
 }
 
 /** Text on the page must never show a serialized object instead of a message. */

@@ -3,7 +3,7 @@
 // download is refused.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { openBrowser, screenshotter, startServer } from "./harness.mjs";
+import { openBrowser, screenshotter, startServer, unexpected } from "./harness.mjs";
 import { bookPages, bookViaApi } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
@@ -13,7 +13,7 @@ test("preview: a locked page is not reachable by any URL",
   { timeout: 400000, skip: waitingFor("themes", "auth", "photos", "books") },
   async (t) => {
     const { baseUrl } = await startServer(t);
-    const { page, context } = await openBrowser(t);
+    const { page, context, problems } = await openBrowser(t);
     const shot = screenshotter("locked-page");
     const id = await bookViaApi(context, baseUrl);
 
@@ -44,4 +44,5 @@ test("preview: a locked page is not reachable by any URL",
     assert.equal(await viewer.locator("img").count(), 0);
     await page.getByTestId("locked-page").getByRole("link", { name: "Unlock the full book" }).waitFor();
     await shot(page, "locked");
+    assert.deepEqual(unexpected(problems), [], "no errors in the browser console");
   });

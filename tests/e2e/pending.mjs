@@ -2,9 +2,6 @@
 // skipped with the reason below; when the API lands on main, delete its line here and the
 // scenario runs. Nothing is faked: the tests always talk to the real `storyloom serve`.
 export const PENDING = {
-  books: "POST /api/books, GET /api/books/{id}[/events|/pages] (issue 5) are not on main yet",
-  checkout: "GET /api/products, POST /api/books/{id}/checkout and the demo provider (issue 6) are not on main yet",
-  download: "GET /api/books/{id}/download (issue 6) is not on main yet",
 };
 
 /**

@@ -3,8 +3,8 @@
 // (ours and the API's), the demo payment and the download.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assertNoObjectText, openBrowser, PHONE, screenshotter, startServer } from "./harness.mjs";
-import { assertFitsWidth, chooseAdventureAndStart, choosePhoto, demoProvider, downloadPdf, fillChild, startCheckout, submitCheckout, waitForPreview } from "./flows.mjs";
+import { assertNoObjectText, openBrowser, PHONE, screenshotter, startServer, unexpected } from "./harness.mjs";
+import { assertFitsWidth, assertWholeBook, chooseAdventureAndStart, choosePhoto, demoProvider, downloadPdf, fillChild, GENERATION_TIMEOUT, startCheckout, submitCheckout, waitForPreview } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
 async function swipeLeft(page) {
@@ -20,7 +20,7 @@ test("phone: a parent makes, buys (printed) and downloads a book at 360 px",
   { timeout: 600000, skip: waitingFor("themes", "auth", "photos", "books", "checkout", "download") },
   async (t) => {
     const { baseUrl } = await startServer(t);
-    const { page } = await openBrowser(t, { viewport: PHONE, mobile: true });
+    const { page, problems } = await openBrowser(t, { viewport: PHONE, mobile: true });
     const shot = screenshotter("journey-phone");
     const step = async (name) => { await assertFitsWidth(assert, page); await assertNoObjectText(assert, page); await shot(page, name); };
 
@@ -62,11 +62,25 @@ test("phone: a parent makes, buys (printed) and downloads a book at 360 px",
     await step("shipping-api-error");
     await page.getByLabel("Country code").fill("GB");
     await page.getByLabel(/Phone/).fill("+44 117 496 0000");
+    const shownTotal = await page.getByTestId("total").innerText();
     await submitCheckout(page);
     await shot(page, "demo-provider");
     await demoProvider(page, "pay");
     await page.waitForURL(new RegExp(`/books/${id}`), { timeout: 60000 });
-    const pdf = await downloadPdf(page);
-    assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+    await page.getByTestId("download-pdf").waitFor({ timeout: GENERATION_TIMEOUT });
+    await page.getByTestId("ships-to").getByText("Bristol, GB").waitFor();
     await step("confirmation");
+    await assertWholeBook(assert, page.context(), baseUrl, id, await downloadPdf(page));
+    const orders = await (await page.context().request.get(`${baseUrl}/api/orders`)).json();
+    const { products } = await (await page.context().request.get(`${baseUrl}/api/products`)).json();
+    const hardcover = products.find((p) => p.requires_shipping);
+    assert.equal(orders.orders[0].total.amount_minor, hardcover.price.amount_minor + hardcover.shipping[0].price.amount_minor,
+      "the order is the hardcover with the first (default) delivery option, as the page's total said");
+    assert.equal(orders.orders[0].shipping_address.city, "Bristol");
+    assert.ok(shownTotal.includes((orders.orders[0].total.amount_minor / 100).toFixed(2)), `the checkout showed ${shownTotal}, the order's total`);
+    await page.goto(`${baseUrl}/library`);
+    await page.getByTestId("order-row").first().waitFor();
+    await step("library");
+    // The only failed request is the address the API refused on purpose (country ZZ).
+    assert.deepEqual(unexpected(problems, /status of 400 .*\/checkout\)$/), [], "no other errors in the browser console");
   });

@@ -27,6 +27,16 @@ describe("product", () => {
     expect(p).toMatchObject({ id: "hardcover", title: "Printed hardcover", needsShipping: true, price: { amountMinor: 3999, currency: "USD" } });
     expect(n.product({ id: "digital-pdf", kind: "digital_pdf", name: "Digital book" })?.needsShipping).toBe(false);
   });
+  it("reads a printed product's delivery options as GET /api/products writes them", () => {
+    const p = n.product({ id: "hardcover", kind: "printed_hardcover", name: "Printed hardcover", requires_shipping: true,
+      price: { amount_minor: 3999, currency: "USD" },
+      shipping: [{ id: "standard", name: "Standard", price: { amount_minor: 599, currency: "USD" }, days_min: 7, days_max: 12, needs_phone: false },
+        { id: "express", name: "Express", price: { amount_minor: 2499, currency: "USD" }, needs_phone: true }] });
+    expect(p?.shipping).toEqual([
+      { id: "standard", title: "Standard", price: { amountMinor: 599, currency: "USD" }, daysMin: 7, daysMax: 12, needsPhone: false },
+      { id: "express", title: "Express", price: { amountMinor: 2499, currency: "USD" }, daysMin: undefined, daysMax: undefined, needsPhone: true }]);
+    expect(n.product({ id: "digital-pdf", kind: "digital_pdf" })?.shipping).toEqual([]);
+  });
 });
 
 describe("book and pages", () => {
@@ -61,6 +71,8 @@ describe("order", () => {
     expect(o).toMatchObject({ id: "ord_1", bookId: "bk_1", product: "Digital book", total: { amountMinor: 1499, currency: "USD" },
       createdAt: "2025-11-24T10:26:40.000Z", downloadUrl: "/files/deliveries/ord_1/bk_1.pdf?exp=1&sig=2" });
     expect(o?.history).toEqual([{ status: "paid", at: "2025-11-24T10:27:40.000Z" }]);
+    expect(o?.shipsTo).toBeUndefined();
+    expect(n.order({ id: "ord_2", status: "awaiting_print_partner", shipping_address: { name: "Sam", city: "Bristol", country: "GB" } })?.shipsTo).toBe("Bristol, GB");
     expect(n.book({ id: "bk_1", status: "ready", created_at: 1763980000 })?.createdAt).toBe("2025-11-24T10:26:40.000Z");
   });
   it("reads a product with its price as an amount", () => {

@@ -1,7 +1,7 @@
 // Converts the API's JSON into the app's types. Tolerant of the small naming differences that
 // appear while the API grows (e.g. `title` or `name`, a bare list or `{items: [...]}`), strict
 // about nothing the UI can do without: missing ids give no object.
-import type { ArtStyle, Book, FaceBox, Me, Money, Order, Page, Paged, Photo, Product, Progress, Theme, Verdict } from "./types";
+import type { ArtStyle, Book, FaceBox, Me, Money, Order, Page, Paged, Photo, Product, Progress, ShippingOption, Theme, Verdict } from "./types";
 
 type J = Record<string, unknown>;
 const obj = (v: unknown): J => (v && typeof v === "object" && !Array.isArray(v) ? (v as J) : {});
@@ -84,6 +84,17 @@ export function product(v: unknown): Product | undefined {
     id, kind, title: str(o.title, o.name) ?? id, description: str(o.description, o.summary) ?? "",
     price: money(o.price) ?? money(o),
     needsShipping: o.requires_shipping === true || o.shippable === true || o.physical === true || /print|hardcover/i.test(kind),
+    shipping: listOf(o.shipping ?? o.shipping_options, "options").map(shippingOption).filter((x): x is ShippingOption => !!x),
+  };
+}
+
+export function shippingOption(v: unknown): ShippingOption | undefined {
+  const o = obj(v);
+  const id = str(o.id);
+  if (!id) return undefined;
+  return {
+    id, title: str(o.name, o.title) ?? id, price: money(o.price),
+    daysMin: num(o.days_min), daysMax: num(o.days_max), needsPhone: o.needs_phone === true,
   };
 }
 
@@ -163,6 +174,7 @@ export function order(v: unknown): Order | undefined {
   const id = str(o.id, o.order_id);
   if (!id) return undefined;
   const items = listOf(o.items, "items").map(obj);
+  const ship = obj(o.shipping_address);
   const links = listOf(o.download_links ?? o.downloads, "links").map(imageUrl).filter(Boolean) as string[];
   return {
     id, status: str(o.status) ?? "unknown",
@@ -170,6 +182,7 @@ export function order(v: unknown): Order | undefined {
     product: str(o.product, items[0]?.product, items[0]?.kind, items[0]?.title),
     total: money(o.total) ?? money(o.amount) ?? money({ amount_minor: o.total_minor ?? o.amount_minor, currency: o.currency }),
     createdAt: time(o.created_at), downloadUrl: str(o.download_url) ?? links[0],
+    shipsTo: [str(ship.city), str(ship.country)].filter(Boolean).join(", ") || undefined,
     history: listOf(o.status_history ?? o.history, "history").map(obj)
       .map((h) => ({ status: str(h.status, h.to) ?? "", at: time(h.at, h.created_at, h.time) })),
   };

@@ -135,12 +135,14 @@ export interface ShippingAddress {
 
 export interface CheckoutStarted { orderId?: string; checkoutUrl: string }
 
-export async function checkout(id: string, productId: string, shipping?: ShippingAddress, email?: string): Promise<CheckoutStarted> {
+export interface CheckoutRequest { product: string; shippingOption?: string; shipping?: ShippingAddress; email?: string }
+
+export async function checkout(id: string, req: CheckoutRequest): Promise<CheckoutStarted> {
   const origin = window.location.origin;
   const raw = await api.post<Record<string, unknown>>(`/api/books/${enc(id)}/checkout`, {
-    product: productId,
-    ...(shipping ? { shipping_address: shipping } : {}),
-    ...(email ? { email } : {}),
+    product: req.product,
+    ...(req.shipping ? { shipping_address: req.shipping, shipping_option: req.shippingOption } : {}),
+    ...(req.email ? { email: req.email } : {}),
     // Where a provider sends the parent back; providers that fix their own return pages ignore these.
     success_url: `${origin}/books/${enc(id)}/confirmation`,
     cancel_url: `${origin}/books/${enc(id)}/checkout?cancelled=1`,

@@ -13,7 +13,12 @@ export interface Theme {
 
 export interface ArtStyle { id: string; title: string; description: string; sampleImage?: string }
 
-export interface Product { id: string; kind: string; title: string; description: string; price?: Money; needsShipping: boolean }
+export interface ShippingOption { id: string; title: string; price?: Money; daysMin?: number; daysMax?: number; needsPhone: boolean }
+
+export interface Product {
+  id: string; kind: string; title: string; description: string; price?: Money; needsShipping: boolean;
+  shipping: ShippingOption[];
+}
 
 export interface FaceBox { x: number; y: number; width: number; height: number }
 
@@ -67,6 +72,8 @@ export interface Order {
   total?: Money;
   createdAt?: string;
   downloadUrl?: string;
+  /** "Bristol, GB" for a printed book's delivery. */
+  shipsTo?: string;
   history: { status: string; at?: string }[];
 }
 

@@ -7,6 +7,15 @@ export function formatMoney(m: Money): string {
   return f.format(m.amountMinor / 10 ** digits);
 }
 
+/** The sum of amounts in one currency (a checkout total); undefined if any is missing or differs. */
+export function addMoney(...ms: (Money | undefined)[]): Money | undefined {
+  if (!ms.length || ms.some((m) => !m || m.currency !== ms[0]!.currency)) return undefined;
+  return { amountMinor: ms.reduce((sum, m) => sum + m!.amountMinor, 0), currency: ms[0]!.currency };
+}
+
+/** "Emma’s", "James’s": the story engine's typographic possessive, so titles and pages agree. */
+export const possessive = (name: string): string => `${name}’s`;
+
 export function formatDate(iso?: string): string {
   if (!iso) return "";
   const d = new Date(iso);

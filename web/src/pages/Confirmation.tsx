@@ -3,7 +3,8 @@
 import { useEffect, useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Order } from "../api/types";
-import { DOWNLOADABLE } from "../lib/format";
+import { DOWNLOADABLE, possessive } from "../lib/format";
+import { DownloadLink } from "../ui/DownloadLink";
 import { ErrorNotice, Loading } from "../ui/Notice";
 
 const DECLINED = new Set(["failed", "declined", "payment_failed", "cancelled"]);
@@ -58,8 +59,9 @@ export function Confirmation({ id, query }: { id: string; query: URLSearchParams
           <h1>{ready ? "Your book is ready!" : "Thank you!"}</h1>
           {ready ? (
             <>
-              <p>{book.childName ? `${book.childName}'s` : "Your"} book is unlocked. We've also emailed you a download link.</p>
-              <p><a class="btn btn-primary btn-lg" href={R.downloadHref(id)} data-testid="download-pdf">Download the PDF</a></p>
+              <p>{book.childName ? possessive(book.childName) : "Your"} book is unlocked. We've also emailed you a download link.</p>
+              {order?.shipsTo && <p data-testid="ships-to">The printed hardcover will be sent to {order.shipsTo}; you can follow it under Orders in <a href="/library">My books</a>.</p>}
+              <p><DownloadLink book={book} size="lg" /></p>
               <p><a href={`/books/${encodeURIComponent(id)}`}>Read it here</a> · <a href="/library">My books</a></p>
             </>
           ) : (

@@ -2,10 +2,9 @@
 import { useEffect, useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Page } from "../api/types";
-import { PREVIEWABLE } from "../lib/format";
+import { PREVIEWABLE, possessive } from "../lib/format";
 import { navigate } from "../lib/router";
 import { useBookProgress } from "../lib/useBookProgress";
-import { LockIcon } from "../ui/Art";
 import { pageLabel } from "../ui/BookViewer";
 import { ErrorNotice, Loading } from "../ui/Notice";
 
@@ -16,18 +15,25 @@ function eta(seconds?: number): string {
   return `about ${m} minute${m === 1 ? "" : "s"} left`;
 }
 
-function PageSlots({ pages, total }: { pages: Page[]; total: number }) {
+// One slot per page: its picture once the API offers one (pages already made, e.g. while one is
+// redrawn), a tick for pages finished (the API counts them; pictures come with the preview),
+// else the page number.
+function PageSlots({ pages, total, done }: { pages: Page[]; total: number; done: number }) {
   const n = Math.max(total, pages.length);
   if (!n) return null;
   return (
     <ol class="page-slots" aria-label="Pages">
-      {Array.from({ length: n }, (_, i) => pages[i]).map((p, i) => (
-        <li class={`frame${p?.imageUrl ? " made" : ""}`} data-testid={p?.imageUrl ? "page-made" : "page-waiting"}>
-          {p?.imageUrl ? <img src={p.imageUrl} alt={`${pageLabel(p)}, finished`} />
-            : p?.locked ? <span class="slot-label"><LockIcon size={18} /><span class="visually-hidden">{pageLabel(p)}, locked</span></span>
-            : <span class="slot-label small">{p ? (p.kind === "page" ? p.number : pageLabel(p)) : i + 1}</span>}
-        </li>
-      ))}
+      {Array.from({ length: n }, (_, i) => pages[i]).map((p, i) => {
+        const made = !!p?.imageUrl || i < done;
+        const name = p ? pageLabel(p) : `Page ${i + 1}`;
+        return (
+          <li class={`frame${made ? " made" : ""}`} data-testid={made ? "page-made" : "page-waiting"}>
+            {p?.imageUrl ? <img src={p.imageUrl} alt={`${name}, finished`} />
+              : made ? <span class="slot-label"><span aria-hidden="true">✓</span><span class="visually-hidden">{name}, finished</span></span>
+              : <span class="slot-label small"><span aria-hidden="true">{i + 1}</span><span class="visually-hidden">{name}, waiting</span></span>}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -62,7 +68,7 @@ export function Generating({ id }: { id: string }) {
   return (
     <div class="container narrow">
       <div class="page-title">
-        <h1>{book.childName ? `Making ${book.childName}'s book` : "Making your book"}</h1>
+        <h1>{book.childName ? `Making ${possessive(book.childName)} book` : "Making your book"}</h1>
         <p>You can leave this page open, or come back later: your book keeps being made.</p>
       </div>
       {book.status === "failed" ? <Failed book={book} /> : (
@@ -75,7 +81,7 @@ export function Generating({ id }: { id: string }) {
             <span class="muted"> · {percent}%{eta(p?.etaSeconds) && ` · ${eta(p?.etaSeconds)}`}</span>
           </p>
           {p && p.pagesTotal > 0 && <p class="small muted">{p.pagesCompleted} of {p.pagesTotal} pages illustrated</p>}
-          <PageSlots pages={pages} total={p?.pagesTotal ?? 0} />
+          <PageSlots pages={pages} total={p?.pagesTotal ?? 0} done={p?.pagesCompleted ?? 0} />
           {error !== undefined && <ErrorNotice error={error} title="We lost touch with the server; retrying…" />}
         </div>
       )}

@@ -3,10 +3,11 @@
 import { useEffect, useState } from "preact/hooks";
 import * as R from "../api/resources";
 import type { Book, Page } from "../api/types";
-import { DOWNLOADABLE, PREVIEWABLE, statusLabel } from "../lib/format";
+import { DOWNLOADABLE, PREVIEWABLE, statusLabel, possessive } from "../lib/format";
 import { navigate } from "../lib/router";
 import { useAsync } from "../lib/useAsync";
 import { BookViewer } from "../ui/BookViewer";
+import { DownloadLink } from "../ui/DownloadLink";
 import { ErrorNotice, Loading, Notice } from "../ui/Notice";
 
 function Redraw({ book, page, onDone }: { book: Book; page: Page; onDone: () => void }) {
@@ -72,10 +73,10 @@ export function Preview({ id }: { id: string }) {
     <div class="container book-wide">
       <div class="page-title row between">
         <div>
-          <h1>{book.title ?? (book.childName ? `${book.childName}'s book` : "Your book")}</h1>
+          <h1>{book.title ?? (book.childName ? `${possessive(book.childName)} book` : "Your book")}</h1>
           <p><span class={`badge badge-${s.tone}`}>{s.label}</span></p>
         </div>
-        {bought ? <a class="btn btn-primary" href={R.downloadHref(id)} data-testid="download-pdf">Download the PDF</a>
+        {bought ? <DownloadLink book={book} />
           : lockedCount > 0 && <a class="btn btn-primary btn-lg" href={checkoutHref}>Unlock the full book</a>}
       </div>
       {!PREVIEWABLE.has(book.status) && <Notice>This book has no preview right now ({s.label.toLowerCase()}).</Notice>}

@@ -18,7 +18,8 @@ export function BookViewer({ pages, locked, pageActions }: {
   pages: Page[]; locked: ComponentChildren; pageActions?: (p: Page) => ComponentChildren;
 }) {
   const [i, setI] = useState(0);
-  const [dir, setDir] = useState<"next" | "prev">("next");
+  // No turn on arrival: the first page is simply there; turning animates.
+  const [dir, setDir] = useState<"next" | "prev" | "none">("none");
   const start = useRef<number | undefined>(undefined);
   const at = Math.min(i, Math.max(0, pages.length - 1));
   const turn = (to: number) => {
@@ -48,7 +49,7 @@ export function BookViewer({ pages, locked, pageActions }: {
           const dx = e.clientX - start.current; start.current = undefined;
           if (Math.abs(dx) > 40) turn(dx < 0 ? at + 1 : at - 1);
         }}>
-        <article class={`book-page turn-${dir}`} key={at} data-testid="book-page" data-page={p.number} data-locked={p.locked ? "true" : "false"}
+        <article class={`book-page${dir === "none" ? "" : ` turn-${dir}`}`} key={at} data-testid="book-page" data-page={p.number} data-locked={p.locked ? "true" : "false"}
           aria-label={`${label(p)} of ${pages.length}`}>
           <div class="book-art frame">
             {p.locked ? (

@@ -77,7 +77,9 @@ export function PhotoStep({ photo, onPhoto, onBack, onDone }: {
         const v = toVerdict(d.verdict ?? d);
         setHint(v.hint);
         const w = Number(d.width ?? 0), h = Number(d.height ?? 0);
-        setShown((s) => s && { ...s, width: w || s.width, height: h || s.height, box: v.faceBox });
+        // One outlined face would say "this one" when the refusal is that there are several.
+        const box = v.reason === "photo_multiple_faces" || e.code === "photo_multiple_faces" ? undefined : v.faceBox;
+        setShown((s) => s && { ...s, width: w || s.width, height: h || s.height, box });
       }
     } finally {
       setBusy(false);

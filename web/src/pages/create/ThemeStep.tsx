@@ -1,4 +1,5 @@
 // Step 3: the adventure and the art style, then the book is started (POST /api/books).
+import { possessive } from "../../lib/format";
 import { useState } from "preact/hooks";
 import * as R from "../../api/resources";
 import type { ArtStyle, Theme } from "../../api/types";
@@ -49,7 +50,7 @@ export function ThemeStep({ theme, style, childName, onChange, onBack, onCreate 
 
   return (
     <section class="card stack" aria-labelledby="theme-h">
-      <h2 id="theme-h">Choose {childName}'s adventure</h2>
+      <h2 id="theme-h">Choose {possessive(childName)} adventure</h2>
       {themes.loading && <Loading label="Loading the adventures…" />}
       <ErrorNotice error={themes.error} title="The adventures couldn't be loaded." />
       <fieldset>

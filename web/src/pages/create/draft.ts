@@ -1,5 +1,6 @@
 // The book being set up, kept in sessionStorage so a reload or a detour to sign in loses nothing.
 import type { Photo } from "../../api/types";
+import { loadSession, saveSession } from "../../lib/sessionState";
 
 export interface ChildDraft { name: string; age: string; pronouns: string; companion: string; colour: string }
 
@@ -18,18 +19,8 @@ export const emptyDraft = (): Draft => ({
   child: { name: "", age: "", pronouns: "", companion: "", colour: "" },
 });
 
-export function loadDraft(): Draft {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    return raw ? { ...emptyDraft(), ...(JSON.parse(raw) as Draft) } : emptyDraft();
-  } catch {
-    return emptyDraft();
-  }
-}
-
-export function saveDraft(d: Draft): void {
-  try { sessionStorage.setItem(KEY, JSON.stringify(d)); } catch { /* private mode: keep in memory only */ }
-}
+export const loadDraft = (): Draft => loadSession(KEY, emptyDraft());
+export const saveDraft = (d: Draft): void => saveSession(KEY, d);
 
 export function clearDraft(): void {
   try { sessionStorage.removeItem(KEY); } catch { /* ignore */ }
