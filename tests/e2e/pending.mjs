@@ -4,8 +4,6 @@
 export const PENDING = {
   books: "POST /api/books, GET /api/books/{id}[/events|/pages] (issue 5) are not on main yet",
   auth: "POST /api/auth/guest, /signup, /login, GET /api/me (issue 8) are not on main yet",
-  checkout: "GET /api/products, POST /api/books/{id}/checkout and the demo provider (issue 6) are not on main yet",
-  download: "GET /api/books/{id}/download (issue 6) is not on main yet",
 };
 
 /**
