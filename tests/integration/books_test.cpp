@@ -67,8 +67,6 @@ struct Client {
   std::int64_t balance() const { return call("GET", "/api/credits").json().value("balance", -1); }
 };
 
-std::string code_of(const HttpResponse& r) { return r.json()["error"].value("code", ""); }
-
 Client guest(ServerProcess& s) {
   auto r = request(s.url("/api/auth/guest"), HttpOptions{.method = "POST"});
   EXPECT_EQ(r.status, 201) << r.body;
