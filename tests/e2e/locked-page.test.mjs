@@ -1,6 +1,6 @@
 // Pages 6-10 of an unpaid book are not reachable: the viewer shows a padlock and no image, the
-// pages API gives no URL, a preview URL edited to another page does not answer, and the
-// download is refused.
+// pages API gives no URL, an open page's signature opens no other file of the book (every key of
+// the documented blob layout is tried, signed and unsigned), and the download is refused.
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { test } from "node:test";
