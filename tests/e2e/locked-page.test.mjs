@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { test } from "node:test";
 import { openBrowser, screenshotter, startServer, unexpected } from "./harness.mjs";
-import { bookPages, bookViaApi } from "./flows.mjs";
+import { bookPages, bookViaApi, GENERATION_TIMEOUT } from "./flows.mjs";
 import { waitingFor } from "./pending.mjs";
 
 const urlOf = (p) => p.image_url ?? p.preview_url ?? p.url ?? p.image?.url;
 
-test("preview: a locked page is not reachable by any URL",
+test("preview: a locked page is not reachable by any URL; a preview page is redrawn",
   { timeout: 400000, skip: waitingFor("themes", "auth", "photos", "books") },
   async (t) => {
     const { baseUrl, dataDir } = await startServer(t);
@@ -60,5 +60,18 @@ test("preview: a locked page is not reachable by any URL",
     assert.equal(await viewer.locator("img").count(), 0);
     await page.getByTestId("locked-page").getByRole("link", { name: "Unlock the full book" }).waitFor();
     await shot(page, "locked");
+
+    // A preview page is redrawn (within the book's limit): a new picture under a new link, one
+    // redraw fewer, and the locked pages stay locked.
+    await page.getByRole("button", { name: "Go to page 2" }).click();
+    const before = await viewer.locator("img").getAttribute("src");
+    await page.getByRole("button", { name: "Redraw this picture" }).click();
+    await page.getByText("2 redraws left for this book").waitFor({ timeout: GENERATION_TIMEOUT });
+    await page.getByTestId("book-page").locator("img").waitFor();
+    const after = await page.getByTestId("book-page").locator("img").getAttribute("src");
+    assert.notEqual(after.split("?")[0], before.split("?")[0], "page 2 has a new picture");
+    const redrawn = await bookPages(context, baseUrl, id);
+    assert.deepEqual(redrawn.filter((p) => p.locked).map((p) => p.number), [6, 7, 8, 9, 10]);
+    await shot(page, "redrawn");
     assert.deepEqual(unexpected(problems), [], "no errors in the browser console");
   });
