@@ -1,6 +1,6 @@
 // The whole journey on a desktop: landing → child → photo (face box) → adventure → live progress
 // (surviving a reload) → preview (page turning, locked pages) → demo checkout → confirmation →
-// downloaded PDF (a real PDF with the right number of pages) → library with the order.
+// downloaded PDF (a real PDF with the right number of pages) → library with the order → delete.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assertNoObjectText, DESKTOP, unexpected, openBrowser, screenshotter, startServer } from "./harness.mjs";
@@ -81,5 +81,11 @@ test("journey: photo upload to downloaded PDF on a desktop",
     assert.match(await page.getByTestId("order-row").first().innerText(), /Digital book[\s\S]*Delivered/);
     await shot(page, "library");
     await assertNoObjectText(assert, page);
+
+    // Deleting the book from the library removes it for good.
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("library-book").getByRole("button", { name: "Delete" }).click();
+    await page.getByText("No books yet").waitFor();
+    assert.equal((await page.context().request.get(`${baseUrl}/api/books/${id}`)).status(), 404, "the deleted book is gone");
     assert.deepEqual(unexpected(problems), []);
   });

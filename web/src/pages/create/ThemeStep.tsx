@@ -24,7 +24,7 @@ function StyleChoice({ s, checked, onPick }: { s: ArtStyle; checked: boolean; on
     <label class="choice">
       <input type="radio" name="style" value={s.id} checked={checked} onChange={onPick} />
       <span class="choice-body">
-        {s.sampleImage && <span class="frame choice-img"><img src={s.sampleImage} alt="" loading="lazy" /></span>}
+        {s.sampleImage && <span class="frame ratio-4-3 choice-img"><img src={s.sampleImage} alt="" loading="lazy" /></span>}
         <span class="choice-title">{s.title}</span>
         <span class="choice-text">{s.description}</span>
       </span>
