@@ -235,7 +235,8 @@ TEST_F(Commerce, AnOfflinePurchaseThroughTheDemoPageUnlocksAndDeliversTheBook) {
     if (status != "ready") std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   ASSERT_EQ(status, "ready") << server_->log();
-  for (const auto& p : owner.call("GET", "/api/books/" + book + "/pages").json()["pages"]) {
+  const auto pages = owner.call("GET", "/api/books/" + book + "/pages").json();  // kept: a range-for over a
+  for (const auto& p : pages["pages"]) {                                           // temporary's member dangles
     EXPECT_FALSE(p["image_url"].is_null()) << "page " << p["number"] << " is still locked";
   }
   const auto order = owner.call("GET", "/api/orders/" + started.json()["order_id"].get<std::string>()).json();
