@@ -10,6 +10,7 @@
 
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
+#include "harness/shared_server_test.hpp"
 
 using namespace harness;
 
@@ -65,21 +66,15 @@ std::string token_in(const std::string& mail) {
   return mail.substr(at + 8, mail.find_first_of("\r\n", at) - at - 8);
 }
 
-class Accounts : public ::testing::Test {
+class Accounts : public harness::SharedServerTest<Accounts> {
+ public:
+  static Env server_env() { return fast_env(); }
  protected:
-  static void SetUpTestSuite() { server_ = ServerProcess::start(fast_env()).release(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
   std::string unique_email(const std::string& who) {
     static int n = 0;
     return who + std::to_string(++n) + "@example.com";
   }
-  static ServerProcess* server_;
 };
-ServerProcess* Accounts::server_ = nullptr;
 
 }  // namespace
 

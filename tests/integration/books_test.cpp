@@ -18,6 +18,7 @@
 
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
+#include "harness/shared_server_test.hpp"
 
 using namespace harness;
 using namespace std::chrono_literals;
@@ -108,18 +109,12 @@ std::vector<std::string> files_under(const std::filesystem::path& dir) {
 
 std::filesystem::path books_dir(const ServerProcess& s) { return s.data_dir() / "blobs" / "books"; }
 
-class Books : public ::testing::Test {
+class Books : public harness::SharedServerTest<Books> {
+ public:
+  static Env server_env() { return book_env(); }
  protected:
-  static void SetUpTestSuite() { server_ = ServerProcess::start(book_env()).release(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
   static std::filesystem::path book_dir(const std::string& id) { return books_dir(*server_) / id; }
-  static ServerProcess* server_;
 };
-ServerProcess* Books::server_ = nullptr;
 
 // The events stream's `progress` payloads, in order.
 std::vector<nlohmann::json> progress_events(const std::string& body) {

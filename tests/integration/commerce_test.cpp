@@ -12,6 +12,7 @@
 
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
+#include "harness/shared_server_test.hpp"
 
 using namespace harness;
 
@@ -65,24 +66,17 @@ std::string seed_previewed_book(const ServerProcess& s, const std::string& owner
   return id;
 }
 
-class Commerce : public ::testing::Test {
- protected:
+class Commerce : public harness::SharedServerTest<Commerce> {
+ public:
   // Tests poll from one address; the rate limits are not what they are about.
-  static void SetUpTestSuite() {
-    server_ = ServerProcess::start({{"STORYLOOM_RATELIMIT_API_PER_MINUTE", "100000"},
-                                    {"STORYLOOM_RATELIMIT_API_BURST", "100000"},
-                                    {"STORYLOOM_RATELIMIT_AUTH_PER_MINUTE", "100000"},
-                                    {"STORYLOOM_RATELIMIT_AUTH_BURST", "100000"}})
-                  .release();
+  static Env server_env() {
+    return {{"STORYLOOM_RATELIMIT_API_PER_MINUTE", "100000"},
+            {"STORYLOOM_RATELIMIT_API_BURST", "100000"},
+            {"STORYLOOM_RATELIMIT_AUTH_PER_MINUTE", "100000"},
+            {"STORYLOOM_RATELIMIT_AUTH_BURST", "100000"}};
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
-  static ServerProcess* server_;
+ protected:
 };
-ServerProcess* Commerce::server_ = nullptr;
 
 }  // namespace
 

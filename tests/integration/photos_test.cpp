@@ -10,6 +10,7 @@
 
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
+#include "harness/shared_server_test.hpp"
 #include "../unit/photos/png_bomb.hpp"
 
 using namespace harness;
@@ -69,14 +70,10 @@ Env photo_env(Env extra = {}) {
   return env;
 }
 
-class Photos : public ::testing::Test {
+class Photos : public harness::SharedServerTest<Photos> {
+ public:
+  static Env server_env() { return photo_env(); }
  protected:
-  static void SetUpTestSuite() { server_ = ServerProcess::start(photo_env()).release(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
 
   static std::size_t stored_photo_files() {
     const auto dir = server_->data_dir() / "blobs" / "photos";
@@ -88,9 +85,7 @@ class Photos : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json().value("id", "");
   }
-  static ServerProcess* server_;
 };
-ServerProcess* Photos::server_ = nullptr;
 
 }  // namespace
 

@@ -6,28 +6,23 @@
 #include "harness/http_client.hpp"
 #include "harness/raw_client.hpp"
 #include "harness/server_process.hpp"
+#include "harness/shared_server_test.hpp"
+#include "harness/shared_server_test.hpp"
 
 using namespace harness;
 using namespace std::chrono_literals;
 
 namespace {
 
-class Server : public ::testing::Test {
+class Server : public harness::SharedServerTest<Server> {
+ public:
+  static Env server_env() {
+    return {{"STORYLOOM_HTTP_MAX_BODY_BYTES", "64KiB"},
+            {"STORYLOOM_HTTP_READ_TIMEOUT_MS", "500"},
+            {"STORYLOOM_WEB_DIR", "/nonexistent/web/dist"}};
+  }
  protected:
-  static void SetUpTestSuite() {
-    server_ = ServerProcess::start({{"STORYLOOM_HTTP_MAX_BODY_BYTES", "64KiB"},
-                                    {"STORYLOOM_HTTP_READ_TIMEOUT_MS", "500"},
-                                    {"STORYLOOM_WEB_DIR", "/nonexistent/web/dist"}})
-                  .release();
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
-  static ServerProcess* server_;
 };
-ServerProcess* Server::server_ = nullptr;
 
 }  // namespace
 
