@@ -11,13 +11,15 @@
 namespace storyloom::app {
 
 core::Result<void> QueueForCommerce::enqueue_webhook_processing(sql::Connection& conn,
-                                                                std::string_view webhook_event_id) {
+                                                                std::string_view webhook_event_id,
+                                                                std::string_view series) {
   const std::string id(webhook_event_id);
   auto queued = queue_.enqueue(conn, {.kind = std::string(kProcessWebhook),
                                       .payload = {{"webhook_event_id", id}},
                                       .dedupe_key = fmt::format("{}:{}", kProcessWebhook, id),
                                       .subject_id = id,
-                                      .max_attempts = kWebhookJobPolicy.max_attempts});
+                                      .max_attempts = kWebhookJobPolicy.max_attempts,
+                                      .serial_key = series.empty() ? "" : "payment:" + std::string(series)});
   if (!queued) return std::unexpected(queued.error());
   return {};
 }
@@ -57,8 +59,12 @@ core::Result<int> enqueue_unprocessed_webhooks(sql::Database& db, commerce::Comm
   if (!tx) return std::unexpected(tx.error());
   auto ids = commerce::WebhookEventStore::unprocessed(**conn, 10'000);
   if (!ids) return std::unexpected(ids.error());
-  for (const auto& id : *ids)
-    if (auto queued = jobs.enqueue_webhook_processing(**conn, id); !queued) return std::unexpected(queued.error());
+  for (const auto& id : *ids) {
+    auto stored = commerce::WebhookEventStore::find(**conn, id);
+    if (!stored) return std::unexpected(stored.error());
+    const auto series = *stored ? commerce::payment_series((*stored)->event) : std::string();
+    if (auto queued = jobs.enqueue_webhook_processing(**conn, id, series); !queued) return std::unexpected(queued.error());
+  }
   if (auto committed = tx->commit(); !committed) return std::unexpected(committed.error());
   return static_cast<int>(ids->size());
 }

@@ -5,6 +5,39 @@
 #include "books/book_store.hpp"
 
 namespace storyloom::books::steps {
+namespace {
+
+// The pipeline's steps in the order they run.
+int step_index(std::string_view kind) {
+  constexpr std::string_view order[] = {kWriteStory,       kIllustratePage,   kPersonalizePage, kAssemblePreview,
+                                        kRenderFinalPages, kAssemblePrintPdf, kDeliver};
+  for (int i = 0; i < static_cast<int>(std::size(order)); ++i)
+    if (order[i] == kind) return i;
+  return 0;
+}
+
+// Within a book the queue claims later steps first, then earlier pages: a drawn page is
+// personalized (and shown) before the next page is drawn, and pages come in page order.
+int priority_of(std::string_view kind, int page = 0) { return step_index(kind) * 1000 + (999 - page); }
+
+// Books are served first come, first served: a book's steps carry the time it was asked for (its
+// creation, or its payment for the finishing steps), so older books are finished first.
+std::int64_t asked_at_ms(std::string_view kind, const Book& book) {
+  const bool finishing = step_index(kind) >= step_index(kRenderFinalPages);
+  return 1000 * (finishing && book.paid_at ? *book.paid_at : book.created_at);
+}
+
+jobs::NewJob book_job(std::string_view kind, const Book& book, int page, nlohmann::json payload,
+                      std::string dedupe_key) {
+  return {.kind = std::string(kind),
+          .payload = std::move(payload),
+          .dedupe_key = std::move(dedupe_key),
+          .subject_id = book.id,
+          .asked_at_ms = asked_at_ms(kind, book),
+          .priority = priority_of(kind, page)};
+}
+
+}  // namespace
 
 core::Result<bool> enqueue_book_step(jobs::Queue& queue, sql::Connection& conn, std::string_view kind,
                                      const Book& book) {
@@ -12,19 +45,15 @@ core::Result<bool> enqueue_book_step(jobs::Queue& queue, sql::Connection& conn, 
   const auto key = kind == kAssemblePreview
                        ? fmt::format("{}:{}:r{}:g{}", kind, book.id, book.run, book.regenerations_used)
                        : fmt::format("{}:{}:r{}", kind, book.id, book.run);
-  return queue.enqueue(conn, {.kind = std::string(kind),
-                              .payload = {{"book_id", book.id}, {"run", book.run}},
-                              .dedupe_key = key,
-                              .subject_id = book.id});
+  return queue.enqueue(conn, book_job(kind, book, 0, {{"book_id", book.id}, {"run", book.run}}, key));
 }
 
 core::Result<bool> enqueue_page_step(jobs::Queue& queue, sql::Connection& conn, std::string_view kind,
                                      const Book& book, const Page& page) {
   return queue.enqueue(
-      conn, {.kind = std::string(kind),
-             .payload = {{"book_id", book.id}, {"run", book.run}, {"page", page.number}, {"g", page.regenerations}},
-             .dedupe_key = fmt::format("{}:{}:r{}:p{}:g{}", kind, book.id, book.run, page.number, page.regenerations),
-             .subject_id = book.id});
+      conn, book_job(kind, book, page.number,
+                     {{"book_id", book.id}, {"run", book.run}, {"page", page.number}, {"g", page.regenerations}},
+                     fmt::format("{}:{}:r{}:p{}:g{}", kind, book.id, book.run, page.number, page.regenerations)));
 }
 
 core::Result<void> continue_pages(jobs::Queue& queue, sql::Connection& conn, const Book& book) {

@@ -14,7 +14,9 @@ class CommerceJobsPort {
  public:
   virtual ~CommerceJobsPort() = default;
   // Job kind `process_webhook` whose handler calls WebhookProcessor::process(webhook_event_id).
-  virtual core::Result<void> enqueue_webhook_processing(sql::Connection& conn, std::string_view webhook_event_id) = 0;
+  // Jobs of one `series` (payment_series()) run one at a time, in the order they were queued.
+  virtual core::Result<void> enqueue_webhook_processing(sql::Connection& conn, std::string_view webhook_event_id,
+                                                        std::string_view series) = 0;
   // The paid branch of the book pipeline: render_final_pages → assemble_print_pdf → deliver,
   // whose last step calls Delivery::deliver(book_id).
   virtual core::Result<void> enqueue_finalize(sql::Connection& conn, std::string_view book_id,

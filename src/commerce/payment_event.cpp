@@ -11,6 +11,13 @@ constexpr std::array kNames{std::pair{paid, "paid"}, std::pair{failed, "failed"}
                             std::pair{cancelled, "cancelled"}, std::pair{unknown, "unknown"}};
 }  // namespace payment_event_table
 
+std::string payment_series(const PaymentEvent& e) {
+  if (!e.order_id.empty()) return "order:" + e.order_id;
+  if (!e.book_id.empty()) return "book:" + e.book_id;
+  if (!e.payment_ref.empty()) return e.provider + ":" + e.payment_ref;
+  return {};
+}
+
 std::string_view to_string(PaymentEventType t) {
   for (auto [type, name] : payment_event_table::kNames)
     if (type == t) return name;

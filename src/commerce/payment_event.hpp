@@ -30,4 +30,8 @@ struct PaymentEvent {
   bool shop_order = false;
 };
 
+// Which payment the event is about ("order:<id>", else "book:<id>", else "<provider>:<payment ref>";
+// empty when it names none): events about one payment are applied one at a time, in arrival order.
+std::string payment_series(const PaymentEvent& e);
+
 }  // namespace storyloom::commerce

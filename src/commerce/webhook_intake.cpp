@@ -42,7 +42,7 @@ core::Result<IntakeOutcome> WebhookIntake::accept(std::string_view provider_name
   auto row_id = WebhookEventStore::record(**conn, *event, request.body, clock_.unix_seconds());
   if (!row_id) return std::unexpected(row_id.error());
   if (!*row_id) return IntakeOutcome{true, "", std::move(*event)};
-  if (auto queued = jobs_.enqueue_webhook_processing(**conn, **row_id); !queued) return std::unexpected(queued.error());
+  if (auto queued = jobs_.enqueue_webhook_processing(**conn, **row_id, payment_series(*event)); !queued) return std::unexpected(queued.error());
   if (auto committed = tx->commit(); !committed) return std::unexpected(committed.error());
   core::log_info("webhook accepted", {{"provider", provider_name}, {"event_id", event->event_id},
                                       {"type", to_string(event->type)}, {"webhook_event_id", **row_id}});

@@ -41,6 +41,11 @@ struct NewJob {
   std::string subject_id;
   std::int64_t run_at = 0;         // Unix seconds; 0 = now
   int max_attempts = 0;            // 0 = the kind's RetryPolicy (or the queue default)
+  // Claim order (docs/jobs.md): older work first, then higher priority within the same work.
+  std::int64_t asked_at_ms = 0;    // when the work this job is part of was asked for; 0 = now
+  int priority = 0;
+  // Jobs with the same non-empty key run one at a time, in asked_at_ms order.
+  std::string serial_key;
 };
 
 }  // namespace storyloom::jobs

@@ -18,6 +18,18 @@ std::string error_json(const core::Error& e) {
 
 sql::Value text_or_null(const std::string& s) { return s.empty() ? sql::Value{nullptr} : sql::Value{s}; }
 
+// Claimable: queued and due, or running with an expired lease ($3 = now).
+constexpr const char* kDue =
+    "((state = 'queued' AND next_run_at <= $3) OR (state = 'running' AND lease_expires_at <= $3))";
+
+// A job with a serial key waits while another of its series runs (lease alive) or an older one
+// is still unfinished, so the series runs one at a time in the order it was asked for.
+constexpr const char* kFirstInItsSeries =
+    "(serial_key IS NULL OR NOT EXISTS (SELECT 1 FROM jobs o WHERE o.serial_key = jobs.serial_key "
+    "AND o.id <> jobs.id AND o.state IN ('queued', 'running') AND ((o.state = 'running' AND "
+    "o.lease_expires_at > $3) OR o.asked_at_ms < jobs.asked_at_ms OR (o.asked_at_ms = jobs.asked_at_ms "
+    "AND o.id < jobs.id))))";
+
 }  // namespace
 
 Job job_from_row(const sql::Row& row) {
@@ -55,11 +67,14 @@ core::Result<bool> Queue::enqueue(sql::Connection& conn, const NewJob& job) {
   const auto now = clock_.unix_seconds();
   const auto inserted = conn.execute(
       "INSERT INTO jobs (id, kind, payload, dedupe_key, subject_id, state, attempts, max_attempts, next_run_at, "
-      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $7, $8, $8) "
+      "created_at, updated_at, asked_at_ms, priority, serial_key) "
+      "VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $7, $8, $8, $9, $10, $11) "
       "ON CONFLICT (dedupe_key) DO NOTHING",
       {core::new_id("job"), job.kind, job.payload.dump(), job.dedupe_key, text_or_null(job.subject_id),
        std::int64_t{job.max_attempts > 0 ? job.max_attempts : max_attempts_for(job.kind)},
-       std::int64_t{job.run_at > 0 ? job.run_at : now}, now});
+       std::int64_t{job.run_at > 0 ? job.run_at : now}, now,
+       job.asked_at_ms > 0 ? job.asked_at_ms : clock_.unix_millis(), std::int64_t{job.priority},
+       text_or_null(job.serial_key)});
   if (!inserted) return std::unexpected(inserted.error());
   if (*inserted > 0 && listener_) listener_();
   return *inserted > 0;
@@ -86,10 +101,9 @@ core::Result<std::optional<Job>> Queue::claim(std::string_view owner, std::span<
   const bool postgres = (*conn)->dialect() == sql::Dialect::postgres;
   const auto sql = fmt::format(
       "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = $1, lease_expires_at = $2, "
-      "updated_at = $3 WHERE id = (SELECT id FROM jobs WHERE kind IN ({}) AND ((state = 'queued' AND "
-      "next_run_at <= $3) OR (state = 'running' AND lease_expires_at <= $3)) ORDER BY next_run_at, created_at "
-      "LIMIT 1{}) RETURNING {}",
-      in, postgres ? " FOR UPDATE SKIP LOCKED" : "", kColumns);
+      "updated_at = $3 WHERE id = (SELECT id FROM jobs WHERE kind IN ({}) AND {} AND {} "
+      "ORDER BY asked_at_ms, priority DESC, next_run_at, created_at, id LIMIT 1{}) RETURNING {}",
+      in, kDue, kFirstInItsSeries, postgres ? " FOR UPDATE SKIP LOCKED" : "", kColumns);
   auto tx = sql::Transaction::begin(**conn);
   if (!tx) return std::unexpected(tx.error());
   auto row = (*conn)->query_one(sql, params);

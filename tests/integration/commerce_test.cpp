@@ -37,22 +37,6 @@ Buyer new_guest(ServerProcess& s) {
 }
 
 // Runs a shell command; answers its standard output without the last line break.
-std::string run_command(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    ::pclose(p);
-  }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
-// Runs SQL on the server's SQLite file (WAL, so safe while it runs).
-std::string sqlite(const ServerProcess& s, const std::string& sql) {
-  return run_command("sqlite3 -cmd '.timeout 5000' '" + (s.data_dir() / "storyloom.db").string() + "' \"" + sql + "\"");
-}
-
 // A book in preview_ready, the state checkout starts from, as the books module writes it. For the
 // tests of checkout and orders only (it has no pages); the purchase test makes a real book.
 std::string seed_previewed_book(const ServerProcess& s, const std::string& owner) {

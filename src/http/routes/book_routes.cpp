@@ -18,16 +18,18 @@ bool is_unlocked(const books::Book& b) {
 }
 
 // A book's pages as a parent may see them: preview pages with a signed watermarked image,
-// locked pages with no link at all until the book is paid, then the final images.
+// locked pages with neither text nor link until the book is paid (the story is what is sold),
+// then the final images.
 core::Result<nlohmann::json> pages_json(const books::Book& book, const std::vector<books::Page>& pages,
                                         blob::Store& blobs, std::chrono::seconds ttl) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& p : pages) {
-    nlohmann::json page{{"number", p.number}, {"text", p.text}, {"personalized", !p.fell_back}};
+    const bool locked = !is_unlocked(book) && p.preview_image_key.empty();
+    nlohmann::json page{{"number", p.number}, {"personalized", !p.fell_back}, {"locked", locked}};
+    page["text"] = locked ? nlohmann::json() : nlohmann::json(p.text);
     std::string key;
     if (is_unlocked(book)) key = p.final_image_key;
     else if (!p.preview_image_key.empty()) key = p.preview_image_key;
-    page["locked"] = !is_unlocked(book) && p.preview_image_key.empty();
     if (!key.empty()) {
       auto url = blobs.signed_url(key, ttl);
       if (!url) return std::unexpected(url.error());

@@ -1,6 +1,7 @@
 #include "harness/server_process.hpp"
 
 #include <fcntl.h>
+#include <cstdio>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -209,6 +210,21 @@ CommandResult run_storyloom(const std::vector<std::string>& args, const Env& env
   r.out = read_file(temp.path() / "out");
   r.err = read_file(temp.path() / "err");
   return r;
+}
+
+std::string run_command(const std::string& cmd) {
+  std::string out;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    ::pclose(p);
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+std::string sqlite(const ServerProcess& s, const std::string& sql) {
+  return run_command("sqlite3 -cmd '.timeout 5000' '" + (s.data_dir() / "storyloom.db").string() + "' \"" + sql + "\"");
 }
 
 }  // namespace harness

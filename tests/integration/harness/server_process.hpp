@@ -92,4 +92,11 @@ struct CommandResult {
 CommandResult run_storyloom(const std::vector<std::string>& args, const Env& env = {},
                             std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
+// A shell command's standard output, without the trailing newlines.
+std::string run_command(const std::string& cmd);
+
+// Runs SQL on the server's SQLite file with the sqlite3 shell (WAL, so safe while it runs);
+// answers the rows as sqlite3 prints them (columns separated by '|', rows by '\n').
+std::string sqlite(const ServerProcess& s, const std::string& sql);
+
 }  // namespace harness

@@ -42,7 +42,8 @@ void SqlJobs::create_table(sql::Connection& conn) {
   ASSERT_TRUE(r) << r.error().message;
 }
 
-core::Result<void> SqlJobs::enqueue_webhook_processing(sql::Connection& conn, std::string_view id) {
+core::Result<void> SqlJobs::enqueue_webhook_processing(sql::Connection& conn, std::string_view id,
+                                                       std::string_view /*series: the queue's business*/) {
   auto r = conn.execute("INSERT INTO test_jobs VALUES ('process_webhook', $1) ON CONFLICT DO NOTHING", {std::string(id)});
   if (!r) return std::unexpected(r.error());
   return {};

@@ -65,6 +65,63 @@ TEST(JobQueue, OnlyDueJobsOfTheAskedKindsAreClaimed) {
   EXPECT_EQ(queue.claim("a", kKinds, 30s).value()->dedupe_key, "later");
 }
 
+namespace {
+std::vector<std::string> claim_all(jobs::Queue& queue) {
+  std::vector<std::string> keys;
+  while (auto job = queue.claim("a", kKinds, 30s).value()) keys.push_back(job->dedupe_key);
+  return keys;
+}
+}  // namespace
+
+TEST(JobQueue, OlderWorkIsClaimedFirstThenHigherPriorityWithinIt) {
+  test_support::TempDatabase t;
+  core::ManualClock clock;
+  jobs::Queue queue(t.db, clock);
+  const auto at = [](const char* key, std::int64_t asked, int priority) {
+    return jobs::NewJob{.kind = "step", .dedupe_key = key, .asked_at_ms = asked, .priority = priority};
+  };
+  // Book B (asked later) queues its first page before book A's pages arrive; A still goes first,
+  // its page 1 before its page 2, and page 1's next step before page 2 is drawn.
+  ASSERT_TRUE(queue.enqueue(at("B:draw1", 2000, 19)).value());
+  ASSERT_TRUE(queue.enqueue(at("A:draw2", 1000, 18)).value());
+  ASSERT_TRUE(queue.enqueue(at("A:draw1", 1000, 19)).value());
+  ASSERT_TRUE(queue.enqueue(at("A:personalize1", 1000, 29)).value());
+  EXPECT_EQ(claim_all(queue), (std::vector<std::string>{"A:personalize1", "A:draw1", "A:draw2", "B:draw1"}));
+}
+
+TEST(JobQueue, JobsOfOneSeriesRunOneAtATimeInTheOrderAsked) {
+  test_support::TempDatabase t;
+  core::ManualClock clock;
+  jobs::Queue queue(t.db, clock);
+  const auto in = [](const char* key, std::int64_t asked, const char* series) {
+    return jobs::NewJob{.kind = "step", .dedupe_key = key, .asked_at_ms = asked, .serial_key = series};
+  };
+  ASSERT_TRUE(queue.enqueue(in("pay1:first", 1000, "pay1")).value());
+  ASSERT_TRUE(queue.enqueue(in("pay1:second", 1001, "pay1")).value());
+  ASSERT_TRUE(queue.enqueue(in("pay2:only", 1002, "pay2")).value());
+  ASSERT_TRUE(queue.enqueue(in("free", 1003, "")).value());
+  auto first = queue.claim("a", kKinds, 30s).value().value();
+  EXPECT_EQ(first.dedupe_key, "pay1:first");
+  // While pay1:first runs, its series waits; other series and free jobs do not.
+  EXPECT_EQ(claim_all(queue), (std::vector<std::string>{"pay2:only", "free"}));
+  ASSERT_TRUE(queue.complete(first).value());
+  EXPECT_EQ(claim_all(queue), (std::vector<std::string>{"pay1:second"}));
+}
+
+TEST(JobQueue, ASeriesWaitsForItsOlderJobEvenWhenThatOneIsBackingOff) {
+  test_support::TempDatabase t;
+  core::ManualClock clock;
+  jobs::Queue queue(t.db, clock);
+  ASSERT_TRUE(queue.enqueue({.kind = "step", .dedupe_key = "s:1", .asked_at_ms = 1, .serial_key = "s"}).value());
+  ASSERT_TRUE(queue.enqueue({.kind = "step", .dedupe_key = "s:2", .asked_at_ms = 2, .serial_key = "s"}).value());
+  auto first = queue.claim("a", kKinds, 30s).value().value();
+  ASSERT_EQ(queue.fail(first, core::Error{.code = "x", .message = "x"}, {.max_attempts = 3}, {}).value(),
+            jobs::FailOutcome::retried);
+  EXPECT_FALSE(queue.claim("a", kKinds, 30s).value().has_value());  // s:1 backs off; s:2 may not overtake
+  clock.advance(3600s);
+  EXPECT_EQ(claim_all(queue), (std::vector<std::string>{"s:1"}));
+}
+
 TEST(JobQueue, AJobWhoseLeaseExpiredIsClaimedAgainAndTheOldOwnerCannotFinishIt) {
   test_support::TempDatabase t;
   core::ManualClock clock;
