@@ -11,7 +11,8 @@ deps:
 	@bash scripts/install-deps
 
 $(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON
 
 build: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
