@@ -29,6 +29,11 @@ test("journey: photo upload to downloaded PDF on a desktop",
 
     const id = await chooseAdventureAndStart(page, shot);
     await shot(page, "generating");
+    // Pages appear as they are made: the first page's picture is shown while later pages still
+    // wait (the workers finish pages one by one, so this holds on any machine).
+    await page.locator('[data-testid="page-made"] img').first().waitFor({ timeout: GENERATION_TIMEOUT });
+    assert.ok(await page.getByTestId("page-waiting").count() > 0, "a finished page is shown before the book is done");
+    await shot(page, "generating-first-page");
     // Live progress: the step in words from the events stream, and again after a reload (the
     // book may finish first on a fast machine; then the preview is what the reload shows).
     const STEP = /Writing .+ story|Illustrating page \d+ of \d+|Putting .+ into the pictures|Putting the preview together/;

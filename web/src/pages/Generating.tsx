@@ -15,9 +15,9 @@ function eta(seconds?: number): string {
   return `about ${m} minute${m === 1 ? "" : "s"} left`;
 }
 
-// One slot per page: its picture once the API offers one (pages already made, e.g. while one is
-// redrawn), a tick for pages finished (the API counts them; pictures come with the preview),
-// else the page number.
+// One slot per page: its watermarked picture as soon as the page is finished (the workers make
+// pages one by one, in order), a tick for finished pages that stay locked until payment, else
+// the page number.
 function PageSlots({ pages, total, done }: { pages: Page[]; total: number; done: number }) {
   const n = Math.max(total, pages.length);
   if (!n) return null;
@@ -80,7 +80,7 @@ export function Generating({ id }: { id: string }) {
             <strong>{p?.currentStep || "Getting started…"}</strong>
             <span class="muted"> · {percent}%{eta(p?.etaSeconds) && ` · ${eta(p?.etaSeconds)}`}</span>
           </p>
-          {p && p.pagesTotal > 0 && <p class="small muted">{p.pagesCompleted} of {p.pagesTotal} pages illustrated</p>}
+          {p && p.pagesTotal > 0 && <p class="small muted">{p.pagesCompleted} of {p.pagesTotal} pages finished</p>}
           <PageSlots pages={pages} total={p?.pagesTotal ?? 0} done={p?.pagesCompleted ?? 0} />
           {error !== undefined && <ErrorNotice error={error} title="We lost touch with the server; retrying…" />}
         </div>
