@@ -56,13 +56,15 @@ books::CleanupHook photo_cleanup_hook(photos::PhotoLibrary& library) {
 }
 
 void start_face_model_warm_up(PhotoServices& photos) {
-  photos.warm_up = std::jthread([&library = *photos.library] {
+  photos.warm_up_running = true;
+  photos.warm_up = std::jthread([&library = *photos.library, &running = photos.warm_up_running] {
     const auto began = std::chrono::steady_clock::now();
     auto ready = library.warm_up();
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
     if (ready) core::log_info("face_model_loaded", {{"ms", ms.count()}});
     else core::log_error("face_model_unavailable", {{"code", ready.error().code}, {"message", ready.error().message},
                                                     {"details", ready.error().details}});
+    running = false;
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <atomic>
 #include <thread>
 
 #include "accounts/personal_data.hpp"
@@ -34,6 +35,7 @@ struct PhotoServices {
   std::unique_ptr<LibraryPhotoPort> port;
   accounts::BucketRule upload_rule;
   std::jthread warm_up;  // serve: loads the face model without delaying listening; joined first
+  std::atomic<bool> warm_up_running{false};
 };
 
 // Builds the library and registers it with accounts' personal-data registry.

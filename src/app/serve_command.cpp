@@ -1,4 +1,7 @@
 // `storyloom serve`: migrate, then serve the API, the web app and signed files until SIGTERM.
+#include <cstdio>
+#include <cstdlib>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
@@ -47,6 +50,14 @@ int serve(const ConfigFlags& flags) {
   core::log_info("listening", {{"host", config.server.host}, {"port", *port}, {"threads", config.server.threads},
                                {"data_dir", config.data_dir.string()}, {"version", STORYLOOM_VERSION}});
   server.run();
+  // The server and the workers have stopped and every write is committed. A face model still
+  // loading cannot be interrupted (seconds of CPU, far more under sanitizers); waiting for it
+  // would hold a shutdown for nothing, so the process ends without running destructors.
+  if ((*services)->photos->warm_up_running) {
+    core::log_info("stopped", {{"note", "the face model was still loading; not waiting for it"}});
+    std::fflush(nullptr);
+    std::_Exit(0);
+  }
   return 0;
 }
 
