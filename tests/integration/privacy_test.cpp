@@ -200,6 +200,12 @@ TEST_F(Privacy, AGuestsBoughtBookIsClaimedExportedAndErasedWhileItsOrderIsKeptWi
   EXPECT_TRUE((*book)["created_at"].is_number_integer());
   EXPECT_TRUE(link_answers_a_pdf(*server_, (*book)["preview_pdf_url"])) << book->dump();
   EXPECT_TRUE(link_answers_a_pdf(*server_, (*book)["print_pdf_url"])) << book->dump();
+  const auto book_blobs = server_->data_dir() / "blobs" / "books" / bought.book_id;
+  if (std::filesystem::exists(book_blobs / "cover.pdf")) {  // a cover link exactly when there is a cover
+    EXPECT_TRUE(link_answers_a_pdf(*server_, (*book)["cover_pdf_url"])) << book->dump();
+  } else {
+    EXPECT_TRUE((*book)["cover_pdf_url"].is_null()) << book->dump();
+  }
   const auto* order = find_by_id(everything["orders"], bought.order_id);
   ASSERT_NE(order, nullptr) << exported.body;
   EXPECT_EQ((*order)["book_id"], bought.book_id);
@@ -208,7 +214,6 @@ TEST_F(Privacy, AGuestsBoughtBookIsClaimedExportedAndErasedWhileItsOrderIsKeptWi
   ASSERT_FALSE((*order)["items"].empty());
   EXPECT_EQ((*order)["items"][0]["product_id"], "digital-pdf");
   const std::string member_id = user_id_of(member);
-  const auto book_blobs = server_->data_dir() / "blobs" / "books" / bought.book_id;
   const auto delivered = server_->data_dir() / "blobs" / "deliveries" / bought.order_id;
   ASSERT_TRUE(std::filesystem::exists(book_blobs));
   ASSERT_TRUE(std::filesystem::exists(delivered));  // the copy the mailed download link points at
