@@ -5,7 +5,6 @@
 // their pages and blobs, and keeps the orders for accounting without the buyer's personal data.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -63,34 +62,6 @@ std::string wait_for_status(const Parent& p, const std::string& book, const std:
     std::this_thread::sleep_for(200ms);
   }
   return status;
-}
-
-std::string run_command(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    ::pclose(p);
-  }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
-// Runs SQL on the server's SQLite file (WAL, so safe while it runs); `|` between columns.
-std::string sqlite(const ServerProcess& s, const std::string& sql) {
-  return run_command("sqlite3 -cmd '.timeout 5000' '" + (s.data_dir() / "storyloom.db").string() + "' \"" + sql + "\"");
-}
-
-// A book in preview_ready as the books module writes it (no pages): enough to check out.
-std::string seed_previewed_book(const ServerProcess& s, const std::string& owner) {
-  static int n = 0;
-  const std::string id = "bk_it_privacy_" + std::to_string(++n);
-  sqlite(s, "INSERT INTO books (id, owner_id, child, theme, style, seed, title, status, created_at, updated_at, "
-            "status_changed_at, preview_ready_at, expires_at) VALUES ('" + id + "', '" + owner +
-            "', '{\\\"name\\\": \\\"Noor\\\", \\\"age\\\": 5}', 'enchanted-forest', 'storybook', 7, 'Noor and the Forest', "
-            "'preview_ready', strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), "
-            "strftime('%s','now'), strftime('%s','now') + 604800)");
-  return id;
 }
 
 std::string user_id_of(const Parent& p) { return p.call("GET", "/api/me").json()["user"].value("id", ""); }
