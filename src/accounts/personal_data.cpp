@@ -14,17 +14,18 @@ bool is_identifier(std::string_view s) {
   return true;
 }
 
-// Table names are interpolated into SQL, so only identifiers are accepted (a programming error
-// otherwise: registrations are constants in code).
-void require_identifier(std::string_view table) {
-  if (!is_identifier(table)) throw std::logic_error(fmt::format("not a table name: '{}'", table));
+// Table and column names are interpolated into SQL, so only identifiers are accepted (a
+// programming error otherwise: registrations are constants in code).
+void require_identifier(std::string_view name) {
+  if (!is_identifier(name)) throw std::logic_error(fmt::format("not a table or column name: '{}'", name));
 }
 
 }  // namespace
 
-void PersonalDataRegistry::add_owned_table(std::string table) {
+void PersonalDataRegistry::add_owned_table(std::string table, std::string owner_column) {
   require_identifier(table);
-  owned_tables_.push_back(std::move(table));
+  require_identifier(owner_column);
+  owned_tables_.push_back({std::move(table), std::move(owner_column)});
 }
 
 void PersonalDataRegistry::add_exporter(std::string name, Exporter fn) {
@@ -47,11 +48,11 @@ core::Result<bool> table_exists(sql::Connection& conn, std::string_view table) {
 core::Result<nlohmann::json> move_owned_rows(sql::Connection& conn, const PersonalDataRegistry& registry,
                                              std::string_view from_user_id, std::string_view to_user_id) {
   nlohmann::json moved = nlohmann::json::object();
-  for (const auto& table : registry.owned_tables()) {
+  for (const auto& [table, owner] : registry.owned_tables()) {
     auto exists = table_exists(conn, table);
     if (!exists) return std::unexpected(exists.error());
     if (!*exists) continue;
-    auto n = conn.execute(fmt::format("UPDATE {} SET owner_id = $2 WHERE owner_id = $1", table),
+    auto n = conn.execute(fmt::format("UPDATE {0} SET {1} = $2 WHERE {1} = $1", table, owner),
                           {std::string(from_user_id), std::string(to_user_id)});
     if (!n) return std::unexpected(n.error());
     moved[table] = *n;

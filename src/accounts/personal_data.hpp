@@ -3,14 +3,17 @@
 //
 // Modules register at start-up, in the composition root, before serving:
 //   registry.add_owned_table("books");                       // rows with owner_id move on claim
+//   registry.add_owned_table("orders", "user_id");           // another owner column
 //   registry.add_exporter("books", [](const PersonalDataContext& c) -> core::Result<json> {...});
 //   registry.add_eraser("books", [](const PersonalDataContext& c) -> core::Result<void> {...});
 // Erasers run in registration order inside one database transaction, before the user row is
 // deleted; blob removal (blob::Store::remove_prefix) inside an eraser is not transactional, so
 // erasers must be idempotent: a failed deletion is retried as a whole. Orders are kept for
-// accounting: commerce's eraser blanks their personal fields and sets owner_id to NULL.
+// accounting: commerce's eraser blanks their personal fields and sets user_id to a tombstone
+// (commerce/order_privacy.hpp).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -27,6 +30,9 @@ class Store;
 
 namespace storyloom::accounts {
 
+// Signed links in the privacy export last a day: long enough to download the export at leisure.
+inline constexpr std::chrono::seconds kExportLinkTtl{24 * 3600};
+
 struct PersonalDataContext {
   sql::Connection& conn;        // inside the caller's transaction
   blob::Store* blobs;           // may be null in tests that have no blob store
@@ -37,20 +43,27 @@ struct PersonalDataContext {
 using Exporter = std::function<core::Result<nlohmann::json>(const PersonalDataContext&)>;
 using Eraser = std::function<core::Result<void>(const PersonalDataContext&)>;
 
+// A table whose rows belong to a user through `owner_column`.
+struct OwnedTable {
+  std::string table;
+  std::string owner_column;
+};
+
 class PersonalDataRegistry {
  public:
-  // `table` must be a plain identifier ([a-z_][a-z0-9_]*) with an owner_id column; tables that
-  // do not exist (yet) are skipped, so the order of module merges does not matter.
-  void add_owned_table(std::string table);
+  // `table` and `owner_column` must be plain identifiers ([a-z_][a-z0-9_]*; std::logic_error
+  // otherwise: registrations are constants in code). Tables that do not exist (yet) are skipped,
+  // so the order of module merges does not matter.
+  void add_owned_table(std::string table, std::string owner_column = "owner_id");
   void add_exporter(std::string name, Exporter fn);
   void add_eraser(std::string name, Eraser fn);
 
-  const std::vector<std::string>& owned_tables() const { return owned_tables_; }
+  const std::vector<OwnedTable>& owned_tables() const { return owned_tables_; }
   const std::vector<std::pair<std::string, Exporter>>& exporters() const { return exporters_; }
   const std::vector<std::pair<std::string, Eraser>>& erasers() const { return erasers_; }
 
  private:
-  std::vector<std::string> owned_tables_;
+  std::vector<OwnedTable> owned_tables_;
   std::vector<std::pair<std::string, Exporter>> exporters_;
   std::vector<std::pair<std::string, Eraser>> erasers_;
 };

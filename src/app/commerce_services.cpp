@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "blob/url_signer.hpp"
+#include "commerce/order_privacy.hpp"
 #include "commerce/shopify_provider.hpp"
 #include "commerce/stripe_provider.hpp"
 #include "core/log.hpp"
@@ -70,6 +71,18 @@ commerce::DeliveryOptions delivery_options(const Config& config) {
   return o;
 }
 
+void register_order_personal_data(accounts::PersonalDataRegistry& registry, blob::Store& blobs) {
+  registry.add_owned_table("orders", "user_id");
+  registry.add_exporter("orders", [](const accounts::PersonalDataContext& ctx) {
+    return commerce::export_orders_of(ctx.conn, ctx.user_id);
+  });
+  registry.add_eraser("orders", [&blobs](const accounts::PersonalDataContext& ctx) -> core::Result<void> {
+    auto forgotten = commerce::forget_buyer(ctx.conn, blobs, ctx.user_id, ctx.now);
+    if (!forgotten) return std::unexpected(forgotten.error());
+    return {};
+  });
+}
+
 }  // namespace
 
 void CommerceServices::connect(Generation& g) {
@@ -93,6 +106,7 @@ http::CommerceRoutes CommerceServices::routes(const std::string& shop_name, cons
 
 core::Result<std::unique_ptr<CommerceServices>> build_commerce(const Config& config, std::shared_ptr<sql::Database> db,
                                                                blob::Store& blobs, accounts::Mailer& mailer,
+                                                               accounts::PersonalDataRegistry& personal_data,
                                                                const core::Clock& clock) {
   auto c = std::make_unique<CommerceServices>();
   c->db = std::move(db);
@@ -108,6 +122,7 @@ core::Result<std::unique_ptr<CommerceServices>> build_commerce(const Config& con
   c->delivery = std::make_unique<commerce::Delivery>(c->db, *c->books, blobs, *c->mail, std::move(*mail_copy), clock,
                                                      delivery_options(config));
   c->delivery_port = std::make_unique<DeliveryForBooks>(*c->delivery);
+  register_order_personal_data(personal_data, blobs);
   return c;
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "accounts/mailer.hpp"
+#include "accounts/personal_data.hpp"
 #include "app/books_for_commerce.hpp"
 #include "app/config.hpp"
 #include "app/delivery_for_books.hpp"
@@ -59,8 +60,11 @@ struct CommerceServices {
 
 // invalid_argument `config_invalid` naming the setting when the chosen provider lacks its
 // secret; products_invalid when the catalog is wrong; mail_template_invalid for the mail copy.
+// Registers orders with `personal_data` (commerce/order_privacy.hpp): a claimed guest's orders
+// move (user_id), the export lists them, account deletion keeps them without the buyer.
 core::Result<std::unique_ptr<CommerceServices>> build_commerce(const Config& config, std::shared_ptr<sql::Database> db,
                                                                blob::Store& blobs, accounts::Mailer& mailer,
+                                                               accounts::PersonalDataRegistry& personal_data,
                                                                const core::Clock& clock);
 
 }  // namespace storyloom::app

@@ -8,15 +8,12 @@
 namespace storyloom::app {
 namespace {
 
-// Links in the privacy export last a day: long enough to download the export at leisure.
-constexpr std::chrono::seconds kExportLinkTtl{24 * 3600};
-
 core::Result<nlohmann::json> export_photos(photos::PhotoLibrary& library, const accounts::PersonalDataContext& ctx) {
   auto owned = photos::photos_of(ctx.conn, ctx.user_id);
   if (!owned) return std::unexpected(owned.error());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& photo : *owned) {
-    auto item = http::photo_json(photo, library.blobs(), kExportLinkTtl);
+    auto item = http::photo_json(photo, library.blobs(), accounts::kExportLinkTtl);
     if (!item) return std::unexpected(item.error());
     (*item)["traits"] = photo.traits;  // what we read from the photo is theirs too
     out.push_back(std::move(*item));

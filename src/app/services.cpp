@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "app/book_personal_data.hpp"
 #include "blob/url_signer.hpp"
 #include "sql/embedded_migrations.hpp"
 #include "sql/migrations.hpp"
@@ -67,7 +68,7 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
   if (!accounts) return std::unexpected(accounts.error());
   services->accounts = std::move(*accounts);
   auto commerce = build_commerce(config, services->database, *services->blobs, *services->accounts->mailer,
-                                 services->clock);
+                                 services->accounts->personal_data, services->clock);
   if (!commerce) return std::unexpected(commerce.error());
   services->commerce = std::move(*commerce);
   auto catalog = build_catalog_services();
@@ -84,6 +85,7 @@ core::Result<std::unique_ptr<Services>> build_services(const Config& config) {
                                           generation_options(config), &ports,
                                           {photo_cleanup_hook(*services->photos->library)},
                                           [c = services->commerce.get()](Generation& g) { c->connect(g); });
+  register_book_personal_data(services->accounts->personal_data, *services->generation->books, *services->blobs);
   return services;
 }
 

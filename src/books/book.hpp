@@ -61,6 +61,10 @@ struct BookRules {
   int parallel_workers = 2;                    // for the progress estimate
 };
 
+// Paid and not taken back: a refund locks the full pages (and the print PDF) again, as it
+// revokes the downloads.
+bool is_unlocked(const Book& book);
+
 // Blob keys: everything of a book lives under books/<id>/ so deleting a book is one prefix.
 std::string book_prefix(std::string_view book_id);
 

@@ -168,12 +168,24 @@ core::Result<void> BookService::delete_book(std::string_view owner_id, std::stri
   if (!conn) return std::unexpected(conn.error());
   auto book = load_owned_book(**conn, book_id, owner_id);
   if (!book) return std::unexpected(book.error());
-  auto n = (*conn)->execute("DELETE FROM books WHERE id = $1", {book->id});
+  return remove_book(**conn, book->id);
+}
+
+core::Result<std::int64_t> BookService::delete_books_of(sql::Connection& conn, std::string_view owner_id) {
+  auto owned = books_of(conn, owner_id);
+  if (!owned) return std::unexpected(owned.error());
+  for (const auto& book : *owned)
+    if (auto removed = remove_book(conn, book.id); !removed) return std::unexpected(removed.error());
+  return static_cast<std::int64_t>(owned->size());
+}
+
+core::Result<void> BookService::remove_book(sql::Connection& conn, std::string_view book_id) {
+  auto n = conn.execute("DELETE FROM books WHERE id = $1", {std::string(book_id)});
   if (!n) return std::unexpected(n.error());
   // After the row: a step still running sees no book and removes what it writes (page_steps.cpp).
-  auto removed = blobs_.remove_prefix(book_prefix(book->id));
+  auto removed = blobs_.remove_prefix(book_prefix(book_id));
   if (!removed) return std::unexpected(removed.error());
-  core::log_info("book_deleted", {{"book_id", book->id}, {"blobs", *removed}});
+  core::log_info("book_deleted", {{"book_id", book_id}, {"blobs", *removed}});
   return {};
 }
 

@@ -50,6 +50,11 @@ class BookService {
   core::Result<Book> regenerate_page(std::string_view owner_id, std::string_view book_id, int page);
   // Removes the book, its pages and every blob under books/<id>/.
   core::Result<void> delete_book(std::string_view owner_id, std::string_view book_id);
+  // For accounts' eraser (account deletion), inside its transaction on `conn`: removes every book
+  // of `owner_id` as delete_book removes one. The blobs go before the caller commits, so a
+  // failed deletion leaves rows whose blobs may be gone; running it again finishes the job
+  // (idempotent). Answers how many books it removed.
+  core::Result<std::int64_t> delete_books_of(sql::Connection& conn, std::string_view owner_id);
 
   // For commerce, inside its own transaction on `conn`: preview_ready/payment_pending → paid,
   // clears the expiry and enqueues render_final_pages. A book already paid or beyond is left
@@ -57,6 +62,9 @@ class BookService {
   core::Result<void> confirm_payment(sql::Connection& conn, std::string_view book_id);
 
  private:
+  // The book's row (its pages go with it: ON DELETE CASCADE), then its blobs.
+  core::Result<void> remove_book(sql::Connection& conn, std::string_view book_id);
+
   std::shared_ptr<sql::Database> db_;
   blob::Store& blobs_;
   jobs::Queue& queue_;

@@ -183,4 +183,12 @@ core::Result<LibraryPage> list_library(sql::Connection& conn, std::string_view o
   return page;
 }
 
+core::Result<std::vector<Book>> books_of(sql::Connection& conn, std::string_view owner_id) {
+  auto rows = conn.query("SELECT * FROM books WHERE owner_id = $1 ORDER BY created_at, id", {std::string(owner_id)});
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<Book> out;
+  for (const auto& r : *rows) out.push_back(book_from_row(r));
+  return out;
+}
+
 }  // namespace storyloom::books

@@ -43,6 +43,9 @@ struct LibraryPage {
 core::Result<LibraryPage> list_library(sql::Connection& conn, std::string_view owner_id, int limit,
                                        std::string_view cursor);
 
+// Every book of the owner, oldest first, unpaged (the privacy export and account deletion).
+core::Result<std::vector<Book>> books_of(sql::Connection& conn, std::string_view owner_id);
+
 Book book_from_row(const sql::Row& row);
 Page page_from_row(const sql::Row& row);
 

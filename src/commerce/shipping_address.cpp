@@ -6,6 +6,8 @@
 #include <regex>
 #include <utility>
 
+#include "core/text.hpp"
+
 namespace storyloom::commerce {
 namespace {
 
@@ -52,11 +54,6 @@ std::string trim(std::string s) {
   auto not_space = [](unsigned char c) { return !std::isspace(c); };
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -111,8 +108,8 @@ bool is_iso_country(std::string_view code) {
 core::Result<ShippingAddress> validate_shipping_address(ShippingAddress a, bool phone_required) {
   for (std::string* f : {&a.name, &a.line1, &a.line2, &a.city, &a.region, &a.postal_code, &a.country, &a.phone})
     *f = trim(std::move(*f));
-  a.country = upper(std::move(a.country));
-  a.postal_code = upper(std::move(a.postal_code));
+  a.country = core::ascii_upper(std::move(a.country));
+  a.postal_code = core::ascii_upper(std::move(a.postal_code));
 
   nlohmann::json fields = nlohmann::json::object();
   if (a.name.empty() || a.name.size() > 100) fields["name"] = "Please enter the name of the person receiving the book.";

@@ -9,6 +9,7 @@
 #include "commerce/form_encoding.hpp"
 #include "commerce/timestamped_signature.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 #include "commerce/json_fields.hpp"
 
 namespace storyloom::commerce {
@@ -20,15 +21,10 @@ std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::optional<core::Money> money(const json& object, const char* amount_key) {
   auto it = object.find(amount_key);
   if (it == object.end() || !it->is_number_integer() || field_text(object, "currency").empty()) return std::nullopt;
-  return core::Money{it->get<std::int64_t>(), upper(field_text(object, "currency"))};
+  return core::Money{it->get<std::int64_t>(), core::ascii_upper(field_text(object, "currency"))};
 }
 
 FormFields session_form(const CheckoutRequest& r) {

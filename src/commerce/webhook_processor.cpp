@@ -95,7 +95,7 @@ core::Result<std::optional<Order>> WebhookProcessor::adopt_shop_order(sql::Conne
   o.provider_ref = e.provider_ref;
   o.idempotency_key = e.provider + ":" + e.provider_ref;
   o.created_at = o.updated_at = now;
-  o.items.push_back({core::new_id("oi"), "shop-order", "digital_pdf", (*book)->title, 1, *e.amount});
+  o.items.push_back({core::new_id("oi"), std::string(kShopOrderProduct), "digital_pdf", (*book)->title, 1, *e.amount});
   if (auto inserted = OrderStore::insert(conn, o); !inserted) return std::unexpected(inserted.error());
   return OrderStore::find(conn, o.id);
 }

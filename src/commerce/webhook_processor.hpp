@@ -49,4 +49,8 @@ class WebhookProcessor {
 // Blob prefix of the copies delivered for an order (removed when the order is taken back).
 std::string delivery_prefix(std::string_view order_id);
 
+// The product id of the one item of an order adopted from the shop (adopt_shop_order); the item
+// is named after the book.
+inline constexpr std::string_view kShopOrderProduct = "shop-order";
+
 }  // namespace storyloom::commerce

@@ -1,6 +1,7 @@
 // Small text helpers shared by parsers of headers, settings and form fields.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace storyloom::core {
@@ -11,6 +12,14 @@ constexpr std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(kBlanks);
   if (first == std::string_view::npos) return {};
   return s.substr(first, s.find_last_not_of(kBlanks) - first + 1);
+}
+
+// `s` with ASCII letters upper-cased (currency codes, country codes, postcodes); other bytes as
+// they are.
+inline std::string ascii_upper(std::string s) {
+  for (auto& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
 }
 
 }  // namespace storyloom::core

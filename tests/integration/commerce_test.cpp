@@ -36,20 +36,6 @@ Buyer new_guest(ServerProcess& s) {
   return {&s, r.json()["session"].value("token", ""), r.json()["user"].value("id", "")};
 }
 
-// Runs a shell command; answers its standard output without the last line break.
-// A book in preview_ready, the state checkout starts from, as the books module writes it. For the
-// tests of checkout and orders only (it has no pages); the purchase test makes a real book.
-std::string seed_previewed_book(const ServerProcess& s, const std::string& owner) {
-  static int n = 0;
-  const std::string id = "bk_it_commerce_" + std::to_string(++n);
-  sqlite(s, "INSERT INTO books (id, owner_id, child, theme, style, seed, title, status, created_at, updated_at, "
-            "status_changed_at, preview_ready_at, expires_at) VALUES ('" + id + "', '" + owner +
-            "', '{}', 'enchanted-forest', 'storybook', 7, 'A book', 'preview_ready', "
-            "strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), "
-            "strftime('%s','now') + 604800)");
-  return id;
-}
-
 class Commerce : public harness::SharedServerTest<Commerce> {
  public:
   // Tests poll from one address; the rate limits are not what they are about.

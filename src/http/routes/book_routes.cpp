@@ -12,11 +12,6 @@ using core::BookStatus;
 
 nlohmann::json time_or_null(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
-// Paid and not taken back: a refund locks the full pages again, as it revokes the downloads.
-bool is_unlocked(const books::Book& b) {
-  return b.paid_at.has_value() && b.status != BookStatus::refunded && b.status != BookStatus::cancelled;
-}
-
 // A book's pages as a parent may see them: preview pages with a signed watermarked image,
 // locked pages with neither text nor link until the book is paid (the story is what is sold),
 // then the final images.
@@ -24,11 +19,11 @@ core::Result<nlohmann::json> pages_json(const books::Book& book, const std::vect
                                         blob::Store& blobs, std::chrono::seconds ttl) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& p : pages) {
-    const bool locked = !is_unlocked(book) && p.preview_image_key.empty();
+    const bool locked = !books::is_unlocked(book) && p.preview_image_key.empty();
     nlohmann::json page{{"number", p.number}, {"personalized", !p.fell_back}, {"locked", locked}};
     page["text"] = locked ? nlohmann::json() : nlohmann::json(p.text);
     std::string key;
-    if (is_unlocked(book)) key = p.final_image_key;
+    if (books::is_unlocked(book)) key = p.final_image_key;
     else if (!p.preview_image_key.empty()) key = p.preview_image_key;
     if (!key.empty()) {
       auto url = blobs.signed_url(key, ttl);

@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "accounts/email_address.hpp"
 #include "commerce/order_store.hpp"
+#include "core/log.hpp"
 #include "http/error_response.hpp"
 #include "http/json_body.hpp"
 #include "http/routes/demo_checkout_page.hpp"
@@ -49,7 +51,13 @@ core::Result<commerce::CheckoutInput> checkout_input(const Request& req, const a
                              text("email"), std::string(req.header("Idempotency-Key").value_or("")), text("provider"),
                              text("success_url"), text("cancel_url")};
   // The download link goes to the account's address unless the buyer names another.
-  if (in.email.empty()) in.email = who.email.value_or(who.guest_email.value_or(""));
+  if (in.email.empty()) {
+    in.email = who.email.value_or(who.guest_email.value_or(""));
+  } else {
+    auto email = accounts::normalize_email(in.email);
+    if (!email) return core::fail(email.error().with_details({{"field", "email"}}));
+    in.email = std::move(*email);
+  }
   if (in.idempotency_key.size() > 200)
     return core::fail(core::ErrorKind::invalid_argument, "idempotency_key_invalid", "The Idempotency-Key is too long.");
   if (body->contains("shipping_address") && !(*body)["shipping_address"].is_null()) {
@@ -58,6 +66,15 @@ core::Result<commerce::CheckoutInput> checkout_input(const Request& req, const a
     in.shipping = *address;
   }
   return in;
+}
+
+// A guest's checkout email lets the account they make later, on any device, claim this guest's
+// books and orders through a mailed link (Accounts::offer_guest_claims); the email alone moves
+// nothing. The order is made either way, so a failure here is logged, not answered.
+void remember_guest_email(const CommerceRoutes& r, const accounts::User& who, const std::string& email) {
+  if (!r.auth || !who.is_guest() || email.empty() || who.guest_email == email) return;
+  if (auto saved = r.auth->accounts().set_guest_email(who.id, email); !saved)
+    core::log_warn("guest email not saved", {{"user_id", who.id}, {"code", saved.error().code}});
 }
 
 void add_products(Router& router, const CommerceRoutes& r) {
@@ -76,6 +93,7 @@ void add_checkout(Router& router, const CommerceRoutes& r) {
     if (!in) return failed(req, r, in.error());
     auto started = r.checkout->start(*in);
     if (!started) return failed(req, r, started.error());
+    remember_guest_email(r, *who, in->email);
     return Response::json(started->reused ? 200 : 201,
                           {{"order_id", started->order.id}, {"checkout_url", started->checkout_url},
                            {"order", commerce::to_json(started->order)}});

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -225,6 +226,17 @@ std::string run_command(const std::string& cmd) {
 
 std::string sqlite(const ServerProcess& s, const std::string& sql) {
   return run_command("sqlite3 -cmd '.timeout 5000' '" + (s.data_dir() / "storyloom.db").string() + "' \"" + sql + "\"");
+}
+
+std::string seed_previewed_book(const ServerProcess& s, const std::string& owner) {
+  static std::atomic<int> n = 0;
+  const std::string id = "bk_it_seeded_" + std::to_string(++n);
+  sqlite(s, "INSERT INTO books (id, owner_id, child, theme, style, seed, title, status, created_at, updated_at, "
+            "status_changed_at, preview_ready_at, expires_at) VALUES ('" + id + "', '" + owner +
+            "', '{}', 'enchanted-forest', 'storybook', 7, 'A book', 'preview_ready', "
+            "strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), "
+            "strftime('%s','now') + 604800)");
+  return id;
 }
 
 }  // namespace harness

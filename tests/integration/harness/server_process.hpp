@@ -99,4 +99,9 @@ std::string run_command(const std::string& cmd);
 // answers the rows as sqlite3 prints them (columns separated by '|', rows by '\n').
 std::string sqlite(const ServerProcess& s, const std::string& sql);
 
+// A book in preview_ready (the state checkout starts from) written straight into the server's
+// database as the books module writes it, with no pages or pictures: for tests of checkout,
+// orders and ownership. Tests that need pictures make a real book. Answers its id.
+std::string seed_previewed_book(const ServerProcess& s, const std::string& owner);
+
 }  // namespace harness

@@ -1,5 +1,7 @@
 #include "fixture.hpp"
 
+#include <stdexcept>
+
 #include "accounts/children.hpp"
 #include "accounts/credits_ledger.hpp"
 
@@ -34,6 +36,34 @@ TEST(Guests, SigningUpFromTheGuestSessionClaimsItsRows) {
   EXPECT_FALSE(member.claimed.contains("orders"));
   EXPECT_EQ(children.get(member.user.id, child.id).value().name, "Mia");
   EXPECT_FALSE(w.accounts->authenticate(guest.session.token).has_value());  // the guest session ended
+}
+
+// Orders name their buyer user_id: the registry moves rows by the column each table names.
+TEST(Guests, AnOwnedTableMayNameItsOwnerColumn) {
+  World w;
+  {
+    auto conn = w.db->acquire().value();
+    ASSERT_TRUE(conn->execute("CREATE TABLE receipts (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, owner_id TEXT)"));
+  }
+  w.registry.add_owned_table("receipts", "user_id");
+  auto guest = w.accounts->start_guest(w.origin).value();
+  {
+    auto conn = w.db->acquire().value();
+    ASSERT_TRUE(conn->execute("INSERT INTO receipts VALUES ('rc_1', $1, 'us_other'), ('rc_2', 'us_other', $1)",
+                              {guest.user.id}));
+  }
+  auto who = w.accounts->authenticate(guest.session.token).value();
+  auto member = w.accounts->sign_up("r.parent@example.com", "a fine passphrase", "", who, w.origin).value();
+  EXPECT_EQ(member.claimed["receipts"], 1);
+  auto conn = w.db->acquire().value();
+  const auto owner_of = [&](const char* id) {
+    return conn->query_one("SELECT user_id, owner_id FROM receipts WHERE id = $1", {std::string(id)}).value();
+  };
+  EXPECT_EQ(owner_of("rc_1")->text("user_id"), member.user.id);
+  EXPECT_EQ(owner_of("rc_2")->text("user_id"), "us_other");         // not the guest's
+  EXPECT_EQ(owner_of("rc_2")->text("owner_id"), guest.user.id);     // not the owner column
+  for (const char* bad : {"", "user_id; DROP TABLE users", "User_Id", "9lives"})
+    EXPECT_THROW(w.registry.add_owned_table("receipts", bad), std::logic_error) << bad;
 }
 
 TEST(Guests, AGuestFromAnotherDeviceIsClaimedOnlyThroughTheMailedLink) {

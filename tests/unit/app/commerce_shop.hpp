@@ -45,6 +45,7 @@ struct Shop {
   blob::UrlSigner signer{"secret", clock};
   blob::FileStore blobs{t.dir / "blobs", signer};
   accounts::OutboxMailer mailer{t.dir / "outbox", clock};
+  accounts::PersonalDataRegistry personal_data;
   test_support::TestStoryWriter writer;
   test_support::TestIllustrator illustrator;
   test_support::TestPersonalizer personalizer;
@@ -56,7 +57,7 @@ struct Shop {
   std::unique_ptr<Generation> generation;
 
   Shop() {
-    commerce = build_commerce(config, t.db, blobs, mailer, clock).value();
+    commerce = build_commerce(config, t.db, blobs, mailer, personal_data, clock).value();
     ports = {&writer, &illustrator, &personalizer, &page_art, &pdf, commerce->delivery_port.get(), nullptr, nullptr};
     GenerationOptions options;
     options.workers = 0;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "book_fixture.hpp"
+#include "sql/transaction.hpp"
 
 using namespace storyloom;
 using namespace std::chrono_literals;
@@ -144,6 +145,31 @@ TEST(BookService, DeletingABookRemovesItsRowsAndEveryBlob) {
   EXPECT_GT(f.files_under("books/" + keep), 0);
   EXPECT_EQ(f.t.count(fmt::format("SELECT COUNT(*) AS n FROM book_pages WHERE book_id = '{}'", id)), 0);
   EXPECT_EQ(f.service->get("us_parent", id).error().code, "book_not_found");
+}
+
+// Account deletion: every book of the owner goes inside the caller's transaction, as one would.
+TEST(BookService, DeletingAnOwnersBooksRemovesEachAsDeleteBookWouldAndIsIdempotent) {
+  BookFixture f;
+  const auto first = f.start().id;
+  const auto second = f.start().id;
+  const auto other = f.start("us_other").id;
+  f.drain();
+  ASSERT_GT(f.files_under("books/" + first), 0);
+  {
+    auto conn = f.t.db->acquire().value();
+    auto tx = sql::Transaction::begin(*conn).value();
+    EXPECT_EQ(f.service->delete_books_of(*conn, "us_parent").value(), 2);
+    ASSERT_TRUE(tx.commit());
+  }
+  for (const auto& id : {first, second}) {
+    EXPECT_EQ(f.files_under("books/" + id), 0) << id;
+    EXPECT_EQ(f.t.count(fmt::format("SELECT COUNT(*) AS n FROM book_pages WHERE book_id = '{}'", id)), 0) << id;
+    EXPECT_EQ(f.service->get("us_parent", id).error().code, "book_not_found") << id;
+  }
+  EXPECT_GT(f.files_under("books/" + other), 0);
+  EXPECT_TRUE(f.service->get("us_other", other).has_value());
+  auto conn = f.t.db->acquire().value();
+  EXPECT_EQ(f.service->delete_books_of(*conn, "us_parent").value(), 0);  // a retried deletion
 }
 
 TEST(BookService, StepsOfADeletedBookDoNothing) {
