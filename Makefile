@@ -18,8 +18,8 @@ build: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan/build.ninja:
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON \
+	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF
 
 build-asan: deps build-asan/build.ninja
 	cmake --build build-asan -j $(JOBS)
