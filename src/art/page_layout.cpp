@@ -27,6 +27,51 @@ void keep_head_safe(const Pose& pose, HeroFrame& frame, double w, double h) {
   }
 }
 
+// How far (px) the hero's head, hair included, reaches into the page's text panel; <= 0: clear.
+double head_in_text(const LayoutInputs& in, const HeroFrame& f) {
+  if (in.text_band <= 0) return 0;
+  const HeroPlacement head = locate_hero(in.pose, f).head;
+  const double r = head.head_radius * 1.25, gap = in.height * 0.015;
+  return in.text_on_top ? in.height * in.text_band + gap - (head.head_centre.y - r)
+                        : head.head_centre.y + r - (in.height * (1 - in.text_band) - gap);
+}
+
+// How far (px) a standing hero's upper half reaches into a bottom text panel.
+double body_in_text(const LayoutInputs& in, const HeroFrame& f) {
+  if (in.text_band <= 0 || in.text_on_top) return 0;
+  return f.feet_y - 0.5 * f.height - (in.height * (1 - in.text_band) - in.height * 0.015);
+}
+
+// Keeps the face out of the text panel. A floating hero moves away from it. A hero standing
+// below a top panel steps forward (cut at the knees only in a close-up), then shrinks; one
+// standing behind a bottom panel grows (the panel hides the legs, head and body stay in view),
+// then steps back up the ground.
+void keep_head_out_of_text(const LayoutInputs& in, bool grounded, HeroFrame& f) {
+  const auto overlap = [&](const HeroFrame& g) { return std::max(head_in_text(in, g), grounded ? body_in_text(in, g) : 0.0); };
+  if (overlap(f) <= 0) return;
+  if (!grounded) {
+    f.feet_y += in.text_on_top ? overlap(f) : -overlap(f);
+    return;
+  }
+  if (in.text_on_top) {
+    const double lowest = in.close ? in.height + 0.25 * f.height : in.height * 0.97;
+    f.feet_y += std::clamp(lowest - f.feet_y, 0.0, overlap(f));
+    const double smallest = in.height * 0.18;
+    while (overlap(f) > 0 && f.height * 0.97 >= smallest) f.height *= 0.97;  // keeps the feet where they are
+    return;
+  }
+  const auto head_top = [&](const HeroFrame& g) {
+    const HeroPlacement head = locate_hero(in.pose, g).head;
+    return head.head_centre.y - head.head_radius * 1.25;
+  };
+  const double tallest = in.height * 0.8;
+  for (HeroFrame taller = f; overlap(f) > 0; f = taller) {
+    taller.height *= 1.03;
+    if (taller.height > tallest || head_top(taller) < in.height * kSafeMargin) break;
+  }
+  if (const double left = overlap(f); left > 0) f.feet_y -= left;
+}
+
 // A sleeping hero lies on the setting's bed, body centred on its rest point.
 HeroFrame place_sleeper(const LayoutInputs& in, bool mirrored) {
   HeroFrame f;
@@ -34,6 +79,7 @@ HeroFrame place_sleeper(const LayoutInputs& in, bool mirrored) {
   f.x = in.width * (mirrored ? 1.0 - in.setting.rest[0] : in.setting.rest[0]);
   f.flip = mirrored;
   f.feet_y = in.height * in.setting.rest[1] + (0.5 + in.pose.lift) * f.height;
+  keep_head_out_of_text(in, false, f);
   keep_head_safe(in.pose, f, in.width, in.height);
   return f;
 }
@@ -55,6 +101,8 @@ HeroFrame place_hero(const LayoutInputs& in, SeededRandom& rng) {
     f.feet_y = h * (in.setting.ground_y + rng.between(-0.015, 0.015));
     if (in.close && !horizontal) f.feet_y = std::max(f.feet_y, h * 0.14 + 0.98 * f.height);
   }
+  keep_head_safe(in.pose, f, w, h);
+  keep_head_out_of_text(in, !floating, f);
   keep_head_safe(in.pose, f, w, h);
   return f;
 }

@@ -40,6 +40,10 @@ struct LayoutInputs {
   std::vector<std::string> prop_assets;      // the brief's props that the kit can draw
   std::string time_of_day;
   double width = 0, height = 0;
+  // The page's text panel: the fraction of the page it covers from the top or bottom edge.
+  // The hero's head is kept out of it.
+  bool text_on_top = false;
+  double text_band = 0;
 };
 
 PageLayout plan_page(const LayoutInputs& in, SeededRandom rng);

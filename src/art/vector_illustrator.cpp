@@ -172,7 +172,8 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   SeededRandom rng(seed);
   const LayoutInputs inputs{*setting, pose, pick(generic.framing, brief.framing, "medium"), brief.framing == "close",
                             companion, prop_assets(brief, *kit, generic.shared),
-                            cv_time(palette_kit, brief.time_of_day), double(width_px), double(height_px)};
+                            cv_time(palette_kit, brief.time_of_day), double(width_px), double(height_px),
+                            brief.text_band == "top", brief.text_band.empty() ? 0.0 : brief.text_band_height};
   const PageLayout page = plan_page(inputs, rng.fork("layout"));
 
   ContextPtr cr(cairo_create(surface));

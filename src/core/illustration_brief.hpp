@@ -21,6 +21,11 @@ struct IllustrationBrief {
   bool companion = false;   // draw the companion (pet/friend) beside the hero
   std::string companion_kind;  // "dog", "cat", "dragon", ... when companion is true
   std::string description;  // one-sentence scene description (the prompt for remote models)
+  // Where the page's text panel will cover the picture, measured from that edge of the full
+  // page (bleed included), so the hero's face is drawn clear of it. "" or text_band_height 0:
+  // no text on the picture.
+  std::string text_band;         // "top" or "bottom"
+  double text_band_height = 0;   // page fraction, 0..0.5
   int version = 1;          // brief format version, logged in generation_log
 };
 

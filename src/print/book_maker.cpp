@@ -133,7 +133,7 @@ core::Result<MadeBook> BookMaker::make(const BookOrder& order,
                                        const std::function<void(const BookProgress&)>& progress) const {
   Reporter report(progress);
   report({"Writing the story"});
-  auto story = write_story(writer_, order.story);
+  auto story = write_story(*catalog_, writer_, order.story);
   if (!story) return core::fail(story.error());
   auto design = make_design(*catalog_, *story, order.story.child.name);
   if (!design) return core::fail(design.error());

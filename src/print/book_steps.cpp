@@ -1,6 +1,8 @@
 #include "print/book_steps.hpp"
 
+#include "print/book_design.hpp"
 #include "print/jpeg_codec.hpp"
+#include "print/text_space.hpp"
 #include "story/variant_picker.hpp"
 
 namespace storyloom::print {
@@ -9,6 +11,16 @@ namespace {
 constexpr int kPrintQuality = 92;
 constexpr int kPreviewQuality = 80;
 }  // namespace
+
+core::Result<story::Story> write_story(const catalog::Catalog& catalog, const story::Writer& writer,
+                                       const story::StoryRequest& request) {
+  auto story = writer.write(request);
+  if (!story) return story;
+  auto design = make_design(catalog, *story, request.child.name);
+  if (!design) return core::fail(design.error());
+  reserve_text_space(*design, *story);
+  return story;
+}
 
 std::uint64_t page_seed(std::uint64_t book_seed, int page_number) {
   return story::splitmix64(book_seed ^ story::splitmix64(static_cast<std::uint64_t>(page_number) + 0x5eed));

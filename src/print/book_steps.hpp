@@ -50,8 +50,9 @@ core::Result<RenderedArt> render_page(const ArtSteps& art, const core::Illustrat
                                       const core::HeroLook& look, const catalog::PrintSpec& spec, ArtUse use,
                                       std::uint64_t seed);
 
-inline core::Result<story::Story> write_story(const story::Writer& writer, const story::StoryRequest& request) {
-  return writer.write(request);
-}
+// The writer's story, with each page's brief told where the page's text panel will sit
+// (reserve_text_space) so the pictures keep the hero's face out of it.
+core::Result<story::Story> write_story(const catalog::Catalog& catalog, const story::Writer& writer,
+                                       const story::StoryRequest& request);
 
 }  // namespace storyloom::print

@@ -27,7 +27,7 @@ core::Result<std::unique_ptr<PipelineServices>> build_pipeline_services(std::sha
   s->writer = std::move(*writer);
   s->faces = std::make_unique<PhotoFaces>(blobs);
   s->art = std::make_unique<BookArt>(std::move(*illustrator), catalog, *s->faces, options.shop_name);
-  s->story = std::make_unique<TemplateStoryPort>(s->writer);
+  s->story = std::make_unique<TemplateStoryPort>(catalog, s->writer);
   s->illustrator = std::make_unique<VectorIllustratorPort>(*s->art);
   s->personalizer = std::make_unique<FacePersonalizerPort>(*s->art);
   s->page_art = std::make_unique<PreviewAndPrintArtPort>(*s->art);

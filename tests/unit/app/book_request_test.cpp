@@ -45,11 +45,16 @@ TEST(ChildSnapshot, RefusesFieldsOfTheWrongShapeNamingThem) {
 }
 
 TEST(BriefJson, RoundTripsEveryFieldAndRefusesAMalformedBrief) {
-  core::IllustrationBrief b{"enchanted-forest", "forest-path", "walking", "joyful", "night", "wide",
-                            {"lantern", "map"}, true, "fox", "Emma walks.", 2};
+  const core::IllustrationBrief b{.theme = "enchanted-forest", .setting = "forest-path", .pose = "walking",
+                                  .mood = "joyful", .time_of_day = "night", .framing = "wide",
+                                  .props = {"lantern", "map"}, .companion = true, .companion_kind = "fox",
+                                  .description = "Emma walks.", .text_band = "top", .text_band_height = 0.3,
+                                  .version = 2};
   auto back = app::brief_from_json(app::brief_to_json(b));
   ASSERT_TRUE(back);
   EXPECT_EQ(app::brief_to_json(*back), app::brief_to_json(b));
+  EXPECT_EQ(back->text_band, "top");
+  EXPECT_DOUBLE_EQ(back->text_band_height, 0.3);
   EXPECT_EQ(app::brief_from_json({{"theme", "x"}}).error().code, "brief_invalid");
   EXPECT_EQ(app::brief_from_json({{"theme", "x"}, {"setting", "y"}, {"props", "lantern"}}).error().code, "brief_invalid");
   EXPECT_EQ(app::brief_from_json(nlohmann::json::array()).error().code, "brief_invalid");

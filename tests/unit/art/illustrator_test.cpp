@@ -93,6 +93,34 @@ TEST(VectorIllustrator, HeroHeadStaysInsideTheSafeArea) {
   }
 }
 
+// The page's text panel covers the top or bottom of the picture: the face is drawn clear of it,
+// whatever the pose and framing, and still inside the safe area.
+TEST(VectorIllustrator, HeroFaceStaysClearOfTheTextPanel) {
+  const int size = 240;
+  const double margin = size * 0.5 / 10.25;
+  for (const auto& pose : testing::documented_poses()) {
+    for (const char* framing : {"wide", "medium", "close"}) {
+      for (const char* side : {"top", "bottom"}) {
+        for (double band : {0.22, 0.38}) {
+          for (std::uint64_t seed = 0; seed < 2; ++seed) {
+            auto b = brief("enchanted-forest", pose == "sleeping" ? "home-bedroom" : "mushroom-glade", pose, "day", framing);
+            b.text_band = side;
+            b.text_band_height = band;
+            auto page = shared_illustrator().illustrate(b, core::HeroLook{}, size, size, seed);
+            ASSERT_TRUE(page);
+            const auto& h = page->hero;
+            SCOPED_TRACE(pose + "/" + framing + " " + side + " " + std::to_string(band) + " seed " + std::to_string(seed));
+            if (std::string(side) == "top") EXPECT_GE(h.head_centre.y - h.head_radius, band * size);
+            else EXPECT_LE(h.head_centre.y + h.head_radius, (1 - band) * size);
+            EXPECT_GE(h.head_centre.y - h.head_radius, margin);
+            EXPECT_LE(h.head_centre.y + h.head_radius, size - margin);
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(VectorIllustrator, HeroPositionVariesAcrossPages) {
   std::set<int> columns;
   for (std::uint64_t seed = 0; seed < 12; ++seed) {
