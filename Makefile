@@ -5,7 +5,7 @@ BUILD ?= build
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: deps build build-asan run test test-unit test-asan test-e2e bench web clean
+.PHONY: deps build build-asan build-asan-tree run test test-unit test-asan test-e2e bench web clean
 
 deps:
 	@bash scripts/install-deps
@@ -18,10 +18,12 @@ build: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan/build.ninja:
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON \
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON \
 	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF
 
-build-asan: deps build-asan/build.ninja
+build-asan: deps build-asan-tree
+
+build-asan-tree: build-asan/build.ninja
 	cmake --build build-asan -j $(JOBS)
 
 web:
@@ -31,7 +33,8 @@ run: build
 	./$(BUILD)/storyloom serve
 
 # The whole suite: release build (unit, integration, e2e), then unit + integration under ASan/UBSan.
-test: build build-asan
+# scripts/run-tests builds the sanitizer tree itself, at low priority while the release tests run.
+test: build
 	bash scripts/run-tests
 
 bench: build

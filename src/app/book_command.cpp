@@ -1,6 +1,7 @@
 // `storyloom book`: one complete book from the command line, no server: story, pictures,
 // interior, cover and preview PDFs. Exit 0 made, 1 photo refused, 2 bad input or a missing
 // capability (no illustrator linked), 3 failed while making.
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -54,7 +55,8 @@ core::Result<void> write_file(const std::string& path, const std::string& bytes)
   return {};
 }
 
-nlohmann::json summary(const BookOptions& o, const print::MadeBook& b) {
+// photo_s: reading and checking the photo, before the book maker starts.
+nlohmann::json summary(const BookOptions& o, const print::MadeBook& b, double photo_s) {
   nlohmann::json files{{"interior", o.out}};
   if (b.cover) files["cover"] = o.cover;
   if (b.preview) files["preview"] = o.preview;
@@ -63,7 +65,8 @@ nlohmann::json summary(const BookOptions& o, const print::MadeBook& b) {
           {"font_fallback", b.interior.font_fallback}, {"files", files},
           {"spine_in", b.cover ? b.cover->geometry.spine_in : 0.0},
           {"personalized_pictures", b.personalized_pictures}, {"personalize_fallbacks", b.personalize_fallbacks},
-          {"seconds", b.seconds_total}};
+          {"seconds", photo_s + b.seconds_total}, {"photo_seconds", photo_s},
+          {"first_preview_page_seconds", b.preview ? nlohmann::json(photo_s + b.seconds_to_first_preview_picture) : nullptr}};
 }
 
 int run_book(const BookOptions& o) {
@@ -89,10 +92,12 @@ int run_book(const BookOptions& o) {
   if (!services.read_photo)
     return fail_with({core::ErrorKind::unavailable, "photo_check_unavailable",
                       "Photo check not available: this storyloom build has no faces module linked."}, o.json, 2);
+  const auto photo_start = std::chrono::steady_clock::now();
   auto photo = services.read_photo(o.photo);
   if (!photo) return fail_with(photo.error(), o.json, photo.error().kind == core::ErrorKind::invalid_argument ? 1 : 2);
 
   photo->look = services.hero_look(photo->traits, o.colour, o.pronouns);
+  const double photo_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - photo_start).count();
   print::BookOrder order{*request, photo->look, !o.cover.empty(), !o.preview.empty()};
   BookProgressPrinter printer;
   print::BookMaker maker(cat, **writer, services.make_art(o.style, *photo));
@@ -104,7 +109,7 @@ int run_book(const BookOptions& o) {
                              {o.preview, book->preview ? &book->preview->bytes : nullptr}})
     if (bytes)
       if (auto ok = write_file(path, *bytes); !ok) return fail_with(ok.error(), o.json, 3);
-  if (o.json) std::cout << summary(o, *book).dump(2) << "\n";
+  if (o.json) std::cout << summary(o, *book, photo_s).dump(2) << "\n";
   else fmt::print("Made “{}”: {} ({} pages){}{}\n", book->story.title, o.out, book->interior.page_count,
                   book->cover ? ", cover " + o.cover : "", book->preview ? ", preview " + o.preview : "");
   return 0;

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace storyloom::art {
 namespace {
 constexpr int kMaxSide = 12000;

@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "art/colour.hpp"
 
 namespace storyloom::art {

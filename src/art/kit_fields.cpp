@@ -1,5 +1,7 @@
 #include "art/kit_fields.hpp"
 
+#include <fmt/format.h>
+
 #include "art/colour.hpp"
 
 namespace storyloom::art {

@@ -1,5 +1,7 @@
 // The generic kit's own sections: hero poses, moods, companions and framing sizes.
 #include "art/kit_fields.hpp"
+
+#include <fmt/format.h>
 #include "art/scene_kit.hpp"
 
 namespace storyloom::art {

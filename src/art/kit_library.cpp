@@ -1,5 +1,7 @@
 #include "art/kit_library.hpp"
 
+#include <fmt/format.h>
+
 namespace storyloom::art {
 namespace fs = std::filesystem;
 

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "art/colour.hpp"
 #include "art/kit_fields.hpp"
 #include "art/kit_library.hpp"

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "art/layer_painters.hpp"
 
 namespace storyloom::art {

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "art/cairo_image.hpp"
 
 namespace storyloom::art {

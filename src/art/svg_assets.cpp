@@ -6,6 +6,8 @@
 
 #include <librsvg/rsvg.h>
 
+#include <fmt/format.h>
+
 #include "art/cairo_image.hpp"
 
 namespace storyloom::art {

@@ -1,5 +1,7 @@
 #include "art/vector_illustrator.hpp"
 
+#include <fmt/format.h>
+
 #include "art/cairo_image.hpp"
 #include "art/colour.hpp"
 #include "art/layer_painters.hpp"

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "art/cairo_image.hpp"
 
 namespace storyloom::art {
