@@ -1,6 +1,8 @@
 // Kit files are data: a typo must fail loading with a message naming the file and the field.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -18,9 +20,10 @@ nlohmann::json read_kit(const std::string& theme) {
   return nlohmann::json::parse(in);
 }
 
-// Writes a kit into a scratch folder and loads it against the real asset folder.
+// Writes a kit into a scratch folder of this process and loads it against the real asset folder.
+// (ctest runs these tests as parallel processes: a shared folder let one test load another's kit.)
 core::Result<SceneKit> load_edited(const nlohmann::json& kit, const std::string& name = "kit.json") {
-  const fs::path dir = fs::temp_directory_path() / "storyloom_art_kit_test";
+  const fs::path dir = fs::temp_directory_path() / ("storyloom_art_kit_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path file = dir / name;
   std::ofstream(file) << kit.dump(2);
