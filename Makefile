@@ -12,14 +12,14 @@ deps:
 
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON
+	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON -DSTORYLOOM_UNIT_TESTS=OFF
 
 build: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan/build.ninja:
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON \
-	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF
+	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF -DSTORYLOOM_INTEGRATION_TESTS=OFF
 
 build-asan: deps build-asan-tree
 
@@ -32,8 +32,10 @@ web:
 run: build
 	./$(BUILD)/storyloom serve
 
-# The whole suite: release build (unit, integration, e2e), then unit + integration under ASan/UBSan.
-# scripts/run-tests builds the sanitizer tree itself, at low priority while the release tests run.
+# The whole suite: integration and e2e tests on the release build, then unit and integration
+# tests under ASan/UBSan. Each test is compiled once: unit tests in build-asan/, integration
+# tests in build/ (run against both binaries). scripts/run-tests builds the sanitizer tree itself,
+# at low priority while the release tests run.
 test: build
 	bash scripts/run-tests
 

@@ -36,15 +36,15 @@ target_compile_definitions(storyloom_options INTERFACE
 # Builds every .cpp in the current directory (recursively) into storyloom_<name>.
 # Put translation units that include Beast, Asio or dlib in as few files as possible.
 # PIXEL_WORK: the module loops over pixels (face detection, drawing, encoding). In the sanitizer
-# tree it is still instrumented but built at -O2, where -O0 made every book in the tests take
-# minutes; being optimized, it cannot share the -O0 precompiled header.
+# tree it is still instrumented but built at -O1, where -O0 made every book in the tests take
+# several times longer; being optimized, it cannot share the -O0 precompiled header.
 function(storyloom_module name)
   cmake_parse_arguments(ARG "PIXEL_WORK" "" "DEPS" ${ARGN})
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   add_library(storyloom_${name} STATIC ${sources})
   target_link_libraries(storyloom_${name} PUBLIC storyloom_options ${ARG_DEPS})
   if(ARG_PIXEL_WORK AND STORYLOOM_SANITIZE)
-    target_compile_options(storyloom_${name} PRIVATE -O2)
+    target_compile_options(storyloom_${name} PRIVATE -O1)
   else()
     target_precompile_headers(storyloom_${name} REUSE_FROM storyloom_pch)
   endif()

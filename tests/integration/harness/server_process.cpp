@@ -29,6 +29,13 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+// The storyloom binary these tests run: the one built beside them, or STORYLOOM_TEST_BINARY's
+// (scripts/run-tests points it at the sanitizer build, so the test code is compiled only once).
+std::string binary_under_test() {
+  const char* other = std::getenv("STORYLOOM_TEST_BINARY");
+  return other && *other ? other : STORYLOOM_BINARY;
+}
+
 // Forks and execs the binary with stdout/stderr redirected to files.
 pid_t spawn(const std::vector<std::string>& args, const Env& env, const std::filesystem::path& out,
             const std::filesystem::path& err) {
@@ -36,7 +43,7 @@ pid_t spawn(const std::vector<std::string>& args, const Env& env, const std::fil
   for (char** e = environ; *e; ++e)
     if (!std::string_view(*e).starts_with("STORYLOOM_")) env_strings.emplace_back(*e);
   for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
-  std::vector<std::string> argv_strings{STORYLOOM_BINARY};
+  std::vector<std::string> argv_strings{binary_under_test()};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
 
   std::vector<char*> argv, envp;

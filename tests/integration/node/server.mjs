@@ -6,7 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-export const BINARY = process.env.STORYLOOM_BINARY ?? resolve(import.meta.dirname, "../../../build/storyloom");
+// STORYLOOM_TEST_BINARY (set by scripts/run-tests for the sanitizer run) wins over ctest's default.
+export const BINARY = process.env.STORYLOOM_TEST_BINARY || process.env.STORYLOOM_BINARY || resolve(import.meta.dirname, "../../../build/storyloom");
 
 export const freshDataDir = () => mkdtempSync(join(tmpdir(), "storyloom-commerce-it-"));
 
