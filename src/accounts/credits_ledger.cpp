@@ -2,8 +2,8 @@
 
 #include <charconv>
 
+#include "accounts/unit_of_work.hpp"
 #include "core/ids.hpp"
-#include "sql/transaction.hpp"
 
 namespace storyloom::accounts {
 namespace {
@@ -56,18 +56,6 @@ core::Result<CreditChange> append(sql::Connection& conn, std::string_view user_i
        reference.empty() ? sql::null() : sql::Value(std::string(reference)), balance, (*row)->integer("last_seq")});
   if (!ok) return std::unexpected(ok.error());
   return CreditChange{balance, true};
-}
-
-core::Result<CreditChange> in_transaction(sql::Database& db,
-                                          const std::function<core::Result<CreditChange>(sql::Connection&)>& work) {
-  auto conn = db.acquire();
-  if (!conn) return std::unexpected(conn.error());
-  auto tx = sql::Transaction::begin(**conn);
-  if (!tx) return std::unexpected(tx.error());
-  auto out = work(**conn);
-  if (!out) return out;
-  if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
-  return out;
 }
 
 core::Result<void> require_positive(std::int64_t amount) {
