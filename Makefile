@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 BUILD ?= build
+# Files of a module compiled together as one translation unit; 0 = the whole module (docs/build.md).
+UNITY_BATCH ?= 0
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
@@ -12,14 +14,15 @@ deps:
 
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON -DSTORYLOOM_UNIT_TESTS=OFF
+	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=$(UNITY_BATCH) \
+	  -DSTORYLOOM_UNIT_TESTS=OFF
 
 build: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan/build.ninja:
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON \
-	  -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF -DSTORYLOOM_INTEGRATION_TESTS=OFF
+	  -DCMAKE_UNITY_BUILD_BATCH_SIZE=$(UNITY_BATCH) -DSTORYLOOM_SANITIZE=ON -DSTORYLOOM_BENCH=OFF -DSTORYLOOM_INTEGRATION_TESTS=OFF
 
 build-asan: deps build-asan-tree
 
