@@ -58,8 +58,8 @@ print::ArtSteps make_art(const std::string& style, const PhotoLook& photo) {
   }
   steps.illustrate = [ill = *illustrator](const core::IllustrationBrief& brief, const core::HeroLook& look, int w, int h,
                                           std::uint64_t seed) { return ill->illustrate(brief, look, w, h, seed); };
-  steps.personalize = [style, cutout = photo.cutout](const core::Illustration& base, const core::IllustrationBrief&) {
-    return personalize_or_error(base, style, cutout ? &*cutout : nullptr);
+  steps.personalize = [style, cutout = photo.cutout](core::Illustration& page, const core::IllustrationBrief&) {
+    return personalize_or_error(page, style, cutout ? &*cutout : nullptr);
   };
   steps.watermark = [](const core::Image& preview) -> core::Result<core::Image> {
     core::Image marked = preview;

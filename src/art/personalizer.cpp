@@ -75,7 +75,7 @@ void paste(core::Image& img, const core::Image& part, int x0, int y0) {
   for (int y = 0; y < part.height; ++y) std::copy_n(part.at(0, y), static_cast<std::size_t>(part.width) * 4, img.at(x0, y0 + y));
 }
 
-PersonalizedPage fall_back(const Illustration& base, std::string reason) { return {base.image, true, std::move(reason)}; }
+Personalization fall_back(std::string reason) { return {true, std::move(reason)}; }
 
 }  // namespace
 
@@ -93,27 +93,34 @@ std::string face_cutout_problem(const core::FaceCutout& face) {
   return {};
 }
 
-PersonalizedPage Personalizer::personalize(const Illustration& base, std::string_view style, const core::FaceCutout* face) const {
-  if (style == "cartoon") return {base.image, false, {}};
-  if (style != "storybook") return fall_back(base, fmt::format("unknown art style '{}'", style));
-  if (!face) return fall_back(base, "there is no face cut-out for this child");
-  if (auto problem = face_cutout_problem(*face); !problem.empty()) return fall_back(base, problem);
-  const HeroPlacement& hero = base.hero;
-  if (base.image.empty() || !(hero.head_radius > 1) || !inside(base.image, hero.head_centre)) {
-    return fall_back(base, "the illustration has no hero head to place the face on");
+Personalization Personalizer::personalize_in_place(Illustration& page, std::string_view style,
+                                                   const core::FaceCutout* face) const {
+  if (style == "cartoon") return {};
+  if (style != "storybook") return fall_back(fmt::format("unknown art style '{}'", style));
+  if (!face) return fall_back("there is no face cut-out for this child");
+  if (auto problem = face_cutout_problem(*face); !problem.empty()) return fall_back(problem);
+  const HeroPlacement& hero = page.hero;
+  if (page.image.empty() || !(hero.head_radius > 1) || !inside(page.image, hero.head_centre)) {
+    return fall_back("the illustration has no hero head to place the face on");
   }
   const double reach = hero.head_radius * 2.2;  // the face never reaches further than this
   const int x0 = std::max(0, static_cast<int>(hero.head_centre.x - reach));
   const int y0 = std::max(0, static_cast<int>(hero.head_centre.y - reach));
-  const int x1 = std::min(base.image.width, static_cast<int>(hero.head_centre.x + reach) + 1);
-  const int y1 = std::min(base.image.height, static_cast<int>(hero.head_centre.y + reach) + 1);
-  auto region = surface_from_image(crop(base.image, x0, y0, x1 - x0, y1 - y0));
-  auto face_surface = lit_face(*face, light_ratio(base));
-  if (!region || !face_surface) return fall_back(base, "could not allocate memory for the face");
+  const int x1 = std::min(page.image.width, static_cast<int>(hero.head_centre.x + reach) + 1);
+  const int y1 = std::min(page.image.height, static_cast<int>(hero.head_centre.y + reach) + 1);
+  auto region = surface_from_image(crop(page.image, x0, y0, x1 - x0, y1 - y0));
+  auto face_surface = lit_face(*face, light_ratio(page));
+  if (!region || !face_surface) return fall_back("could not allocate memory for the face");
   composite(region->get(), {double(x0), double(y0)}, face_surface->get(), *face, hero);
-  PersonalizedPage page{base.image, false, {}};
   paste(page.image, image_from_surface(region->get()), x0, y0);
-  return page;
+  return {};
+}
+
+PersonalizedPage Personalizer::personalize(const Illustration& base, std::string_view style,
+                                           const core::FaceCutout* face) const {
+  Illustration page = base;
+  Personalization outcome = personalize_in_place(page, style, face);
+  return {std::move(page.image), outcome.fell_back, std::move(outcome.fallback_reason)};
 }
 
 }  // namespace storyloom::art

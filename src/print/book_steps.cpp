@@ -41,19 +41,12 @@ core::Result<RenderedArt> render_page(const ArtSteps& art, const core::Illustrat
   auto base = art.illustrate(brief, look, size.width, size.height, seed);
   if (!base) return core::fail(base.error());
   RenderedArt out;
-  core::Image image;
   if (art.personalize) {
     auto personal = art.personalize(*base, brief);
-    if (personal) {
-      image = std::move(*personal);
-      out.personalized = true;
-    } else {
-      out.personalize_error = personal.error().code;  // the base illustration is used instead
-      image = std::move(base->image);
-    }
-  } else {
-    image = std::move(base->image);
+    out.personalized = personal.has_value();
+    if (!personal) out.personalize_error = personal.error().code;  // the base illustration is used instead
   }
+  core::Image image = std::move(base->image);
   if (use == ArtUse::preview_page) {
     auto marked = art.watermark(image);
     if (!marked) return core::fail(marked.error());

@@ -21,8 +21,9 @@ namespace storyloom::print {
 using IllustrateFn = std::function<core::Result<core::Illustration>(const core::IllustrationBrief&, const core::HeroLook&,
                                                              int width_px, int height_px, std::uint64_t seed)>;
 // art::Personalizer: the child's face / traits onto the hero. May be empty (no personalizing).
-// It gets the whole illustration: where the hero's head is and the light on it.
-using PersonalizeFn = std::function<core::Result<core::Image>(const core::Illustration& base, const core::IllustrationBrief&)>;
+// It gets the whole illustration (where the hero's head is, the light on it) and changes its
+// image in place; on an error the image is left as drawn and used as it is.
+using PersonalizeFn = std::function<core::Result<void>(core::Illustration& page, const core::IllustrationBrief&)>;
 // art watermark: bakes "PREVIEW" into preview-resolution pixels.
 using WatermarkFn = std::function<core::Result<core::Image>(const core::Image& preview)>;
 

@@ -14,12 +14,10 @@ core::HeroLook hero_look_for(const core::AvatarTraits& traits, const std::string
   return art::hero_look_from(traits, favourite_colour, pronouns, "short");
 }
 
-core::Result<core::Image> personalize_or_error(const core::Illustration& base, std::string_view style,
-                                               const core::FaceCutout* face) {
-  const art::Personalizer personalizer;
-  auto page = personalizer.personalize(base, style, face);
-  if (page.fell_back) return core::fail(core::ErrorKind::unprocessable, "personalize_fell_back", page.fallback_reason);
-  return std::move(page.image);
+core::Result<void> personalize_or_error(core::Illustration& page, std::string_view style, const core::FaceCutout* face) {
+  const auto outcome = art::Personalizer{}.personalize_in_place(page, style, face);
+  if (outcome.fell_back) return core::fail(core::ErrorKind::unprocessable, "personalize_fell_back", outcome.fallback_reason);
+  return {};
 }
 
 BookArt::BookArt(std::shared_ptr<art::Illustrator> illustrator, std::shared_ptr<const catalog::Catalog> catalog,
@@ -40,14 +38,13 @@ core::Result<core::Illustration> BookArt::draw(const core::IllustrationBrief& br
   return illustrator_->illustrate(brief, look, size.width, size.height, seed);
 }
 
-core::Result<core::Image> BookArt::put_child_in(const core::Illustration& base, std::string_view style,
-                                                std::string_view photo_id) {
+core::Result<void> BookArt::put_child_in(core::Illustration& page, std::string_view style, std::string_view photo_id) {
   core::Result<std::shared_ptr<const PhotoFace>> face =
       core::fail(core::ErrorKind::not_found, "photo_missing", "The book has no photo of the child.");
   if (!photo_id.empty()) face = faces_.face(photo_id);
   const core::FaceCutout* cutout = face && (*face)->cutout ? &*(*face)->cutout : nullptr;
-  auto image = personalize_or_error(base, style, cutout);
-  if (image || cutout) return image;
+  auto placed = personalize_or_error(page, style, cutout);
+  if (placed || cutout) return placed;
   // No face to place: the photo's reason says more to the parent than "no cut-out".
   return core::fail(!face ? face.error() : (*face)->cutout.error());
 }

@@ -21,10 +21,10 @@ namespace storyloom::app {
 core::HeroLook hero_look_for(const core::AvatarTraits& traits, const std::string& favourite_colour,
                              const std::string& pronouns);
 
-// The child's face on the drawn hero, or why not (personalize_fell_back with the personalizer's
-// sentence). `face` may be null. Shared with `storyloom book`.
-core::Result<core::Image> personalize_or_error(const core::Illustration& base, std::string_view style,
-                                               const core::FaceCutout* face);
+// The child's face on the drawn hero, in place, or why not (personalize_fell_back with the
+// personalizer's sentence; `page` is then left as drawn). `face` may be null. Shared with
+// `storyloom book`.
+core::Result<void> personalize_or_error(core::Illustration& page, std::string_view style, const core::FaceCutout* face);
 
 class BookArt {
  public:
@@ -39,9 +39,9 @@ class BookArt {
   core::Result<core::Illustration> draw(const core::IllustrationBrief& brief, const core::HeroLook& look,
                                         print::PixelSize size, std::uint64_t seed);
 
-  // The photo's error (photo_not_found, photo_no_face, ...) when it gives no face to place.
-  core::Result<core::Image> put_child_in(const core::Illustration& base, std::string_view style,
-                                         std::string_view photo_id);
+  // The child into `page`, in place. The photo's error (photo_not_found, photo_no_face, ...) when
+  // it gives no face to place; `page` is then left as drawn.
+  core::Result<void> put_child_in(core::Illustration& page, std::string_view style, std::string_view photo_id);
 
   // The picture reduced to the preview size, then watermarked: print-size art never gets a
   // watermark (art::watermark refuses it) and never leaves the server before payment.

@@ -54,9 +54,9 @@ core::Result<print::PageImage> PrintPdfPort::cover_art(const books::BookDocument
   auto base = art_.draw(story.cover_brief, look, print::cover_art_size(art_.spec()),
                         print::page_seed(static_cast<std::uint64_t>(doc.seed), 0));
   if (!base) return std::unexpected(base.error());
-  auto personal = art_.put_child_in(*base, doc.style, doc.photo_id);
-  if (personal) return print::PageImage{std::move(*personal)};
-  core::log_warn("cover_personalize_fell_back", {{"book_id", doc.book_id}, {"reason", personal.error().message}});
+  if (auto placed = art_.put_child_in(*base, doc.style, doc.photo_id); !placed) {
+    core::log_warn("cover_personalize_fell_back", {{"book_id", doc.book_id}, {"reason", placed.error().message}});
+  }
   return print::PageImage{std::move(base->image)};
 }
 

@@ -153,7 +153,7 @@ TEST(BookMaker, NeverMakesAPreviewWithoutWatermark) {
 
 TEST(BookMaker, PersonalizerFailureFallsBackToBaseArtAndIsRecorded) {
   auto art = gradient_art();
-  art.personalize = [](const core::Illustration&, const core::IllustrationBrief&) -> core::Result<core::Image> {
+  art.personalize = [](core::Illustration&, const core::IllustrationBrief&) -> core::Result<void> {
     return core::fail(core::ErrorKind::unprocessable, "face_not_placeable", "no head found");
   };
   print::BookMaker maker(low_res_catalog(), shipped_writer(), art);
