@@ -2,9 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
+#include "app/huge_pages.hpp"
 
 int main(int argc, char** argv) {
   using namespace storyloom::app;
+  restart_with_huge_pages(argv);
   CLI::App app{"Storyloom: personalized children's storybooks"};
   app.require_subcommand(1);
   app.set_version_flag("--version", STORYLOOM_VERSION);
