@@ -3,6 +3,7 @@
 // capability (no illustrator linked), 3 failed while making.
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -55,7 +56,8 @@ core::Result<void> write_file(const std::string& path, const std::string& bytes)
   return {};
 }
 
-// photo_s: reading and checking the photo, before the book maker starts.
+// Times are seconds since the command started. photo_s: until the photo was checked (the face
+// model's load included); the book maker starts then.
 nlohmann::json summary(const BookOptions& o, const print::MadeBook& b, double photo_s) {
   nlohmann::json files{{"interior", o.out}};
   if (b.cover) files["cover"] = o.cover;
@@ -69,7 +71,19 @@ nlohmann::json summary(const BookOptions& o, const print::MadeBook& b, double ph
           {"first_preview_page_seconds", b.preview ? nlohmann::json(photo_s + b.seconds_to_first_preview_picture) : nullptr}};
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 int run_book(const BookOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto services = linked_book_services();
+  if (!services.read_photo)
+    return fail_with({core::ErrorKind::unavailable, "photo_check_unavailable",
+                      "Photo check not available: this storyloom build has no faces module linked."}, o.json, 2);
+  // The face model takes most of a second to load: check the photo while the catalog loads and
+  // the story is written (a return below waits for it, harmlessly).
+  auto photo_checked = std::async(std::launch::async, services.read_photo, std::filesystem::path(o.photo));
   auto dir = catalog::find_catalog_dir();
   if (!dir) return fail_with(dir.error(), o.json, 2);
   auto loaded = catalog::load_catalog(*dir);
@@ -84,20 +98,15 @@ int run_book(const BookOptions& o) {
   if (!request) return fail_with(request.error(), o.json, 2);
   if (auto story = (*writer)->write(*request); !story) return fail_with(story.error(), o.json, 2);
 
-  const auto services = linked_book_services();
   if (!services.make_art)
     return fail_with({core::ErrorKind::unavailable, "illustrator_unavailable",
                       "Illustrator not available: this storyloom build has no art module linked, so it cannot draw a book."},
                      o.json, 2);
-  if (!services.read_photo)
-    return fail_with({core::ErrorKind::unavailable, "photo_check_unavailable",
-                      "Photo check not available: this storyloom build has no faces module linked."}, o.json, 2);
-  const auto photo_start = std::chrono::steady_clock::now();
-  auto photo = services.read_photo(o.photo);
+  auto photo = photo_checked.get();
   if (!photo) return fail_with(photo.error(), o.json, photo.error().kind == core::ErrorKind::invalid_argument ? 1 : 2);
 
   photo->look = services.hero_look(photo->traits, o.colour, o.pronouns);
-  const double photo_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - photo_start).count();
+  const double photo_s = seconds_since(started);
   print::BookOrder order{*request, photo->look, !o.cover.empty(), !o.preview.empty()};
   BookProgressPrinter printer;
   print::BookMaker maker(cat, **writer, services.make_art(o.style, *photo));
