@@ -3,7 +3,9 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "harness/http_client.hpp"
@@ -51,6 +53,42 @@ TEST(Lifecycle, SigintAlsoStopsCleanly) {
   ASSERT_NE(server, nullptr);
   server->signal(SIGINT);
   EXPECT_EQ(server->wait(5s), 0);
+}
+
+std::string read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// The environment the running server was started with, one VAR=value a line; empty for a
+// sanitized binary, whose allocator ignores glibc's settings (so it never restarts).
+std::string environment_of_unsanitized(const ServerProcess& server) {
+  const auto proc = std::filesystem::path("/proc") / std::to_string(server.pid());
+  if (read_whole(proc / "maps").find("libasan") != std::string::npos) return {};
+  std::string environ = read_whole(proc / "environ");
+  std::replace(environ.begin(), environ.end(), '\0', '\n');
+  return "\n" + environ;
+}
+
+// main() starts the process again with glibc.malloc.hugetlb=1 (app/huge_pages.cpp): the server
+// that answers is that second image, under the same pid.
+TEST(Lifecycle, TheServerRunsWithHugePagesForPictureBuffers) {
+  auto server = ServerProcess::start();
+  ASSERT_NE(server, nullptr);
+  const std::string environ = environment_of_unsanitized(*server);
+  if (environ.empty()) GTEST_SKIP() << "sanitized binary";
+  EXPECT_NE(environ.find("\nGLIBC_TUNABLES=glibc.malloc.hugetlb=1\n"), std::string::npos);
+  EXPECT_EQ(server->stop(), 0);
+}
+
+TEST(Lifecycle, AnOperatorsOwnHugePagesSettingIsKept) {
+  auto server = ServerProcess::start({{"GLIBC_TUNABLES", "glibc.malloc.hugetlb=0"}});
+  ASSERT_NE(server, nullptr);
+  const std::string environ = environment_of_unsanitized(*server);
+  if (environ.empty()) GTEST_SKIP() << "sanitized binary";
+  EXPECT_NE(environ.find("\nGLIBC_TUNABLES=glibc.malloc.hugetlb=0\n"), std::string::npos);
+  EXPECT_EQ(environ.find("hugetlb=1"), std::string::npos);
+  EXPECT_EQ(server->stop(), 0);
 }
 
 TEST(Lifecycle, BadConfigurationExitsWithCode2NamingTheSetting) {

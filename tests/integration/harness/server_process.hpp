@@ -39,6 +39,7 @@ class ServerProcess {
   ~ServerProcess();  // SIGKILL if still running
 
   std::uint16_t port() const { return port_; }
+  pid_t pid() const { return pid_; }
   std::string url(const std::string& path) const;
   std::filesystem::path data_dir() const { return temp_.path() / "data"; }
   std::string log() const;  // everything the server wrote to stderr so far
