@@ -1,5 +1,5 @@
 // Big picture buffers on transparent huge pages: the process starts itself again, once, with the
-// glibc setting that asks for them (docs/build.md, "Where a book's CPU goes").
+// glibc setting that asks for them (docs/book-engine.md, "where a book's CPU goes").
 #pragma once
 
 namespace storyloom::app {
