@@ -9,9 +9,8 @@ namespace storyloom::app {
 
 // A print page is 3075 x 3075 RGBA, 38 MB; a book allocates and frees a few of those per page
 // (Cairo's copy of the drawing, the picture itself, pages decoded between pipeline jobs). glibc
-// maps each one fresh, and the first
-// touch of every 4 KB page is a fault: half of a book's CPU time went to faulting and clearing
-// pages. With glibc.malloc.hugetlb=1 glibc asks the kernel for transparent huge pages for such
+// maps each one fresh, and the first touch of every 4 KB page is a fault: half of a book's CPU
+// time went to faulting and clearing pages. With glibc.malloc.hugetlb=1 glibc asks the kernel for transparent huge pages for such
 // mappings (2 MB at a time), which took a 10-page book from 6.2 to 4.2 CPU-seconds here.
 // glibc reads GLIBC_TUNABLES once, before main(), so the only way to set it is to start again.
 void restart_with_huge_pages(char** argv) {
