@@ -11,12 +11,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <iterator>
 #include <sstream>
 #include <thread>
 
+#include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
 #include "harness/shared_server_test.hpp"
@@ -26,11 +25,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string testdata_photo(const std::string& name) {
-  const char* dir = std::getenv("STORYLOOM_TESTDATA_DIR");
-  std::ifstream in(std::string(dir && *dir ? dir : STORYLOOM_TESTDATA_DIR) + "/photos/" + name, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // Short leases so a killed server's jobs are taken up again within seconds.
 Env book_env() {

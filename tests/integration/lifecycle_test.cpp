@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <thread>
 
+#include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/raw_client.hpp"
 #include "harness/server_process.hpp"
@@ -55,17 +55,12 @@ TEST(Lifecycle, SigintAlsoStopsCleanly) {
   EXPECT_EQ(server->wait(5s), 0);
 }
 
-std::string read_whole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 // The environment the running server was started with, one VAR=value a line; empty for a
 // sanitized binary, whose allocator ignores glibc's settings (so it never restarts).
 std::string environment_of_unsanitized(const ServerProcess& server) {
   const auto proc = std::filesystem::path("/proc") / std::to_string(server.pid());
-  if (read_whole(proc / "maps").find("libasan") != std::string::npos) return {};
-  std::string environ = read_whole(proc / "environ");
+  if (read_file(proc / "maps").find("libasan") != std::string::npos) return {};
+  std::string environ = read_file(proc / "environ");
   std::replace(environ.begin(), environ.end(), '\0', '\n');
   return "\n" + environ;
 }

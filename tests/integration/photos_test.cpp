@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 
+#include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
 #include "harness/shared_server_test.hpp"
@@ -17,11 +17,6 @@ using namespace harness;
 
 namespace {
 
-std::string testdata_photo(const std::string& name) {
-  const char* dir = std::getenv("STORYLOOM_TESTDATA_DIR");
-  std::ifstream in(std::string(dir && *dir ? dir : STORYLOOM_TESTDATA_DIR) + "/photos/" + name, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 std::string multipart(const std::string& boundary, const std::string& field, const std::string& bytes) {
   return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +

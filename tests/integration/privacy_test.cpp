@@ -7,10 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <thread>
 
+#include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
 #include "harness/shared_server_test.hpp"
@@ -45,11 +45,6 @@ std::string unique_email(const std::string& who) {
   return who + std::to_string(++n) + "@example.com";
 }
 
-std::string testdata_photo(const std::string& name) {
-  const char* dir = std::getenv("STORYLOOM_TESTDATA_DIR");
-  std::ifstream in(std::string(dir && *dir ? dir : STORYLOOM_TESTDATA_DIR) + "/photos/" + name, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // Polls the book until it reaches `wanted` (or failed, or the time is up); answers the last status.
 std::string wait_for_status(const Parent& p, const std::string& book, const std::string& wanted,
