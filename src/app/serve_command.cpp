@@ -1,4 +1,5 @@
 // `storyloom serve`: migrate, then serve the API, the web app and signed files until SIGTERM.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -45,16 +46,19 @@ int serve(const ConfigFlags& flags) {
     core::log_error("start-up failed", {{"code", port.error().code}, {"message", port.error().message}});
     return 1;
   }
-  start_face_model_warm_up(*(*services)->photos);  // ~1.5 s of CPU, off the start-up path
+  if ((*services)->config.settings.text("faces.load_model") == "at_start")
+    start_face_model_warm_up(*(*services)->photos);  // ~1.5 s of CPU, off the start-up path
   for (auto& hook : (*services)->stop_hooks) server.on_shutdown(hook);
   core::log_info("listening", {{"host", config.server.host}, {"port", *port}, {"threads", config.server.threads},
                                {"data_dir", config.data_dir.string()}, {"version", STORYLOOM_VERSION}});
+  core::buffer_log_lines(std::chrono::milliseconds(25));  // the access log: a line per request
   server.run();
   // The server and the workers have stopped and every write is committed. A face model still
   // loading cannot be interrupted (seconds of CPU, far more under sanitizers); waiting for it
   // would hold a shutdown for nothing, so the process ends without running destructors.
   if ((*services)->photos->warm_up_running) {
     core::log_info("stopped", {{"note", "the face model was still loading; not waiting for it"}});
+    core::flush_log();
     std::fflush(nullptr);
     std::_Exit(0);
   }

@@ -1,5 +1,6 @@
 #include "http/error_response.hpp"
 
+#include "core/crypto.hpp"
 #include "http/error_mapping.hpp"
 
 namespace storyloom::http {
@@ -20,6 +21,14 @@ Response error_response(const core::Error& error, std::string_view request_id) {
   }
   e["request_id"] = request_id;
   return Response::json(status, body);
+}
+
+Response error_response_with_new_id(const core::Error& error) {
+  const std::string id = "req_" + core::random_token(12);
+  Response res = error_response(error, id);
+  res.headers.set("X-Request-Id", id);
+  res.headers.set("X-Content-Type-Options", "nosniff");
+  return res;
 }
 
 Response error_response(const Request& req, core::ErrorKind kind, std::string code, std::string message,

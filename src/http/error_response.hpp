@@ -15,6 +15,9 @@ Response error_response(const core::Error& error, std::string_view request_id);
 inline Response error_response(const Request& req, const core::Error& error) {
   return error_response(error, req.request_id);
 }
+// Errors the server answers itself, before a request reaches the pipeline (which gives requests
+// their id and security headers): a fresh X-Request-Id, and nosniff.
+Response error_response_with_new_id(const core::Error& error);
 // Shorthand for errors made on the spot.
 Response error_response(const Request& req, core::ErrorKind kind, std::string code, std::string message,
                         nlohmann::json details = nlohmann::json::object());

@@ -1,8 +1,10 @@
-// The only translation unit that includes Beast and Asio (they cost ~10 s and much memory to
-// compile). Each connection is one coroutine on its own strand.
+// Connections: accept, read a request, answer it, repeat while keep-alive; and shutdown. One of
+// the two translation units that include Beast and Asio (with response_writer.cpp: they cost
+// ~10 s and much memory to compile). Each connection is one coroutine on its own strand.
 #include <utility>  // before Asio: its headers rely on std::exchange et al. being declared
 
 #include "http/server.hpp"
+#include "http/response_writer.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -13,19 +15,15 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
-#include <fstream>
 #include <limits>
 #include <thread>
 
-#include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "http/error_response.hpp"
 
@@ -36,10 +34,10 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
 using beast::error_code;
+using beast_io::kAwait;
 
 namespace {
 
-constexpr auto kAwait = net::use_awaitable;
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using Parser = bhttp::request_parser<bhttp::string_body>;
 
@@ -65,24 +63,6 @@ Request to_request(BeastRequest&& in, const std::string& remote, bool& valid) {
   return std::move(*req);
 }
 
-bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
-
-template <class Body>
-void fill_head(bhttp::response<Body>& out, const Response& res, bool keep_alive) {
-  out.version(11);
-  out.result(res.status >= 100 && res.status <= 599 ? static_cast<unsigned>(res.status) : 500u);
-  for (const auto& [name, value] : res.headers) {
-    // A line break in a header would let whoever supplied the value write their own headers.
-    if (has_line_break(name) || has_line_break(value) || name.empty()) {
-      core::log_error("dropped a response header with a line break", {{"header", name}});
-      continue;
-    }
-    out.insert(name, value);
-  }
-  out.set(bhttp::field::server, "storyloom");
-  out.keep_alive(keep_alive);
-}
-
 // Connection coroutines end here; an exception means a bug, logged rather than ending the
 // server thread (which would terminate the process).
 void log_if_failed(std::exception_ptr failure) {
@@ -96,16 +76,8 @@ void log_if_failed(std::exception_ptr failure) {
   }
 }
 
-// Errors the server answers itself, before a request reaches the pipeline.
-Response server_error(const core::Error& error) {
-  const std::string id = "req_" + core::random_token(12);
-  Response res = error_response(error, id);
-  res.headers.set("X-Request-Id", id);
-  res.headers.set("X-Content-Type-Options", "nosniff");
-  return res;
-}
 Response server_error(core::ErrorKind kind, std::string code, std::string message) {
-  return server_error(core::Error{kind, std::move(code), std::move(message)});
+  return error_response_with_new_id(core::Error{kind, std::move(code), std::move(message)});
 }
 
 std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
@@ -141,10 +113,7 @@ struct Server::Impl {
   // an answer when there was something to say).
   net::awaitable<bool> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser);
   const RouteBodyLimit* route_body_limit(const Parser& parser) const;
-  net::awaitable<void> write(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
-  net::awaitable<void> write_body(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
-  net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive, error_code& ec);
-  net::awaitable<void> write_file(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive, error_code& ec);
+  beast_io::WriteOptions write_options() const { return {options.write_timeout, options.sse_heartbeat, &stopping}; }
   net::awaitable<void> lingering_close(beast::tcp_stream& stream);
   Response call_handler(Request& req);
 };
@@ -269,7 +238,7 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
     Response res = valid ? call_handler(req)
                          : server_error(core::ErrorKind::invalid_argument, "bad_request", "The request target is not a valid path.");
     keep_alive = keep_alive && valid && !stopping;
-    co_await write(stream, res, head_only, keep_alive, ec);
+    co_await beast_io::write_response(stream, res, head_only, keep_alive, write_options(), ec);
     if (ec || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -327,7 +296,7 @@ net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, 
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
     co_return;  // the client closed the connection, mid-request or between requests
   } else if (ec == bhttp::error::body_limit) {
-    res = route ? server_error(route->error)
+    res = route ? error_response_with_new_id(route->error)
                 : server_error(core::ErrorKind::too_large, "body_too_large",
                                fmt::format("The request body is larger than {} bytes.", options.max_body_bytes));
   } else if (ec == bhttp::error::header_limit) {
@@ -345,7 +314,7 @@ net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, 
   core::log_warn("request rejected", {{"status", res->status}, {"reason", ec.message()},
                                       {"request_id", std::string(*res->headers.get("X-Request-Id"))}});
   error_code write_ec;
-  co_await write(stream, *res, false, false, write_ec);
+  co_await beast_io::write_response(stream, *res, false, false, write_options(), write_ec);
   if (!write_ec) co_await lingering_close(stream);
 }
 
@@ -359,105 +328,6 @@ net::awaitable<void> Server::Impl::lingering_close(beast::tcp_stream& stream) {
   std::size_t drained = 0;
   while (!ec && drained < (1u << 20)) {
     drained += co_await stream.async_read_some(net::buffer(sink), net::redirect_error(kAwait, ec));
-  }
-}
-
-net::awaitable<void> Server::Impl::write(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive,
-                                         error_code& ec) {
-  stream.expires_after(options.write_timeout);
-  if (res.file) {
-    co_await write_file(stream, res, head_only, keep_alive, ec);
-  } else if (res.is_streaming() && !head_only) {
-    co_await write_stream(stream, res, keep_alive, ec);
-  } else {
-    co_await write_body(stream, res, head_only, keep_alive, ec);
-  }
-}
-
-net::awaitable<void> Server::Impl::write_body(beast::tcp_stream& stream, Response& res, bool head_only,
-                                              bool keep_alive, error_code& ec) {
-  bhttp::response<bhttp::string_body> out;
-  fill_head(out, res, keep_alive);
-  out.body() = std::move(res.body);
-  out.prepare_payload();
-  if (head_only) out.body().clear();  // Content-Length still tells the size of the GET body
-  co_await bhttp::async_write(stream, out, net::redirect_error(kAwait, ec));
-}
-
-net::awaitable<void> Server::Impl::write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive,
-                                                error_code& ec) {
-  bhttp::response<bhttp::empty_body> head;
-  fill_head(head, res, keep_alive);
-  head.chunked(true);
-  bhttp::response_serializer<bhttp::empty_body> serializer{head};
-  co_await bhttp::async_write_header(stream, serializer, net::redirect_error(kAwait, ec));
-  if (ec) co_return;
-  const bool is_sse = res.headers.get("Content-Type").value_or("").starts_with("text/event-stream");
-  std::string chunk = std::move(res.body);
-  net::steady_timer timer(stream.get_executor());
-  auto quiet_since = std::chrono::steady_clock::now();
-  while (true) {
-    if (!chunk.empty()) {
-      stream.expires_after(options.write_timeout);
-      co_await net::async_write(stream, bhttp::make_chunk(net::buffer(chunk)), net::redirect_error(kAwait, ec));
-      if (ec) co_return;  // the client went away
-      quiet_since = std::chrono::steady_clock::now();
-    }
-    if (stopping) break;
-    timer.expires_after(res.poll_interval);
-    co_await timer.async_wait(net::redirect_error(kAwait, ec));
-    std::optional<std::string> next;
-    try {
-      next = res.next_chunk();
-    } catch (const std::exception& e) {
-      core::log_error("stream source failed", {{"exception", e.what()}});
-      next.reset();
-    }
-    if (!next) break;
-    chunk = std::move(*next);
-    if (chunk.empty() && is_sse && std::chrono::steady_clock::now() - quiet_since > options.sse_heartbeat)
-      chunk = ": keep-alive\n\n";
-  }
-  stream.expires_after(options.write_timeout);
-  co_await net::async_write(stream, bhttp::make_chunk_last(), net::redirect_error(kAwait, ec));
-}
-
-net::awaitable<void> Server::Impl::write_file(beast::tcp_stream& stream, Response& res, bool head_only,
-                                              bool keep_alive, error_code& ec) {
-  const FileSlice slice = *res.file;
-  std::ifstream file(slice.path, std::ios::binary);
-  if (file) file.seekg(static_cast<std::streamoff>(slice.offset));
-  if (!file) {
-    core::log_error("cannot open file to send", {{"path", slice.path.string()}});
-    Response failed = server_error(core::ErrorKind::internal, "internal_error", "");
-    co_await write_body(stream, failed, head_only, false, ec);
-    ec = net::error::broken_pipe;  // make the session close
-    co_return;
-  }
-  bhttp::response<bhttp::buffer_body> out;
-  fill_head(out, res, keep_alive);
-  out.content_length(slice.length);
-  out.body().data = nullptr;
-  out.body().more = !head_only && slice.length > 0;
-  bhttp::response_serializer<bhttp::buffer_body> serializer{out};
-  co_await bhttp::async_write_header(stream, serializer, net::redirect_error(kAwait, ec));
-  std::vector<char> buf(64 * 1024);
-  std::uint64_t left = head_only ? 0 : slice.length;
-  while (!ec && left > 0) {
-    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(buf.size(), left));
-    file.read(buf.data(), want);
-    const auto got = static_cast<std::size_t>(file.gcount());
-    if (got == 0) {
-      ec = net::error::broken_pipe;  // the file shrank under us: the promised length can't be kept
-      co_return;
-    }
-    left -= got;
-    out.body().data = buf.data();
-    out.body().size = got;
-    out.body().more = left > 0;
-    stream.expires_after(options.write_timeout);
-    co_await bhttp::async_write(stream, serializer, net::redirect_error(kAwait, ec));
-    if (ec == bhttp::error::need_buffer) ec = {};
   }
 }
 

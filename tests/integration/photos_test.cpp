@@ -241,6 +241,27 @@ TEST(PhotoUploads, AreRateLimitedPerUser) {
   EXPECT_EQ(other.upload("not a photo").status, 415);
 }
 
+// faces.load_model=first_photo: serve does not load the face model at start (it is most of the
+// idle server's memory); the first photo loads it and still gets its verdict.
+TEST(PhotoUploads, WithTheModelLoadedOnTheFirstPhotoTheFirstPhotoStillGetsItsVerdict) {
+  auto server = ServerProcess::start(photo_env({{"STORYLOOM_FACES_LOAD_MODEL", "first_photo"}}));
+  ASSERT_NE(server, nullptr);
+  const Client c = guest(*server);
+  auto r = c.upload(testdata_photo("astronaut.png"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_TRUE(r.json()["verdict"]["accepted"].get<bool>()) << r.body;
+  EXPECT_EQ(r.json()["verdict"]["face_count"], 1);
+  // The background load that at_start runs (and logs) never started.
+  EXPECT_EQ(server->log_containing("face_model_loaded", std::chrono::milliseconds(300)).find("face_model_loaded"),
+            std::string::npos);
+}
+
+TEST(PhotoUploads, AnUnknownWayToLoadTheModelStopsStartUp) {
+  const auto out = run_storyloom({"config"}, {{"STORYLOOM_FACES_LOAD_MODEL", "later"}});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("faces.load_model"), std::string::npos) << out.err;
+}
+
 TEST_F(Photos, TheThemesListTheCatalogWithSampleImagesThatAreServed) {
   auto r = get(server_->url("/api/themes"));
   ASSERT_EQ(r.status, 200) << r.body;

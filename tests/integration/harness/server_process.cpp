@@ -168,6 +168,16 @@ std::string ServerProcess::url(const std::string& path) const {
 
 std::string ServerProcess::log() const { return read_file(temp_.path() / "server.log"); }
 
+std::string ServerProcess::log_containing(std::string_view text, std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string current = log();
+  while (current.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    current = log();
+  }
+  return current;
+}
+
 void ServerProcess::signal(int sig) const {
   if (pid_ > 0) ::kill(pid_, sig);
 }

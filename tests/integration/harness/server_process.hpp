@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace harness {
@@ -43,6 +44,9 @@ class ServerProcess {
   std::string url(const std::string& path) const;
   std::filesystem::path data_dir() const { return temp_.path() / "data"; }
   std::string log() const;  // everything the server wrote to stderr so far
+  // The log once it contains `text` (the server writes info lines in batches, ~25 ms apart), or
+  // as it is after `timeout`.
+  std::string log_containing(std::string_view text, std::chrono::milliseconds timeout = std::chrono::seconds(2)) const;
 
   void signal(int sig) const;
   // Waits for the process to exit; answers its exit code, 128+signal if killed by one, or -1 on

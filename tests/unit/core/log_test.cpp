@@ -1,0 +1,93 @@
+// The log writes whole JSON lines to stderr; these tests point stderr at a temp file.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/log.hpp"
+
+namespace storyloom::core {
+namespace {
+
+using namespace std::chrono_literals;
+
+class StderrCapture {
+ public:
+  StderrCapture() : path_(std::filesystem::temp_directory_path() / ("log_test_" + std::to_string(::getpid()))) {
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(fd, STDERR_FILENO);
+    ::close(fd);
+  }
+  ~StderrCapture() {
+    std::fflush(stderr);
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+    std::filesystem::remove(path_);
+  }
+  std::vector<nlohmann::json> lines() const {
+    std::ifstream in(path_);
+    std::vector<nlohmann::json> out;
+    for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+    return out;
+  }
+
+ private:
+  std::filesystem::path path_;
+  int saved_ = -1;
+};
+
+TEST(Log, WritesOneJsonObjectPerLineWithTheFields) {
+  StderrCapture capture;
+  log_info("request", {{"path", "/a\"b\n"}, {"status", 200}, {"msg", "not the message"}});
+  const auto lines = capture.lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["msg"], "request");
+  EXPECT_EQ(lines[0]["level"], "info");
+  EXPECT_EQ(lines[0]["path"], "/a\"b\n");
+  EXPECT_EQ(lines[0]["status"], 200);
+  EXPECT_TRUE(lines[0]["ts"].get<std::string>().ends_with("Z"));
+}
+
+TEST(Log, ReplacesInvalidUtf8RatherThanDroppingTheLine) {
+  StderrCapture capture;
+  log_warn("bad \xff bytes", {{"value", std::string("x\xfe")}});
+  const auto lines = capture.lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["msg"], "bad \xEF\xBF\xBD bytes");
+  EXPECT_EQ(lines[0]["value"], "x\xEF\xBF\xBD");
+}
+
+// Runs last in this file: buffering, once on, stays on for the process.
+TEST(Log, BufferedLinesArriveLaterButInOrderAndAWarningBringsThemOut) {
+  StderrCapture capture;
+  buffer_log_lines(std::chrono::milliseconds(60'000));  // only a warning or a flush writes
+  log_info("first");
+  log_info("second");
+  EXPECT_TRUE(capture.lines().empty());
+  log_warn("third");
+  auto lines = capture.lines();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["msg"], "first");
+  EXPECT_EQ(lines[1]["msg"], "second");
+  EXPECT_EQ(lines[2]["msg"], "third");
+  log_info("fourth");
+  flush_log();
+  lines = capture.lines();
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[3]["msg"], "fourth");
+}
+
+}  // namespace
+}  // namespace storyloom::core
