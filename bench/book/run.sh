@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 bin=$build/storyloom
-photo=../shared/testdata/photos/astronaut.jpg
+photo=tests/data/photos/astronaut.jpg
 themes=${THEMES:-"enchanted-forest space-voyage"}
 styles=${STYLES:-"storybook cartoon"}
 [ -x "$bin" ] || { echo "bench/book: $bin not built (make build)"; exit 1; }

@@ -3,7 +3,7 @@
 # with keep-alive against /health and a JSON endpoint (/api), and prints requests/s, p99
 # latency and the server's resident memory. Targets on the 2-core reference machine:
 # >= 50,000 req/s on /health, p99 < 5 ms, RSS < 50 MB.
-# The server runs with faces.load_model=first_photo: the face model (~95 MB, needed by photo
+# The server runs with faces.load_model=first_photo: the face model (~75 MB, needed by photo
 # checks only) is not in memory, so RSS is the HTTP server's own. FACE_MODEL=at_start measures
 # the default set-up, model included.
 # Usage: bench/http/run.sh [build-dir]

@@ -12,7 +12,7 @@ parents=${PARENTS:-20}
 workers=${WORKERS:-2}
 style=${STYLE:-storybook}
 theme=${THEME:-enchanted-forest}
-photo=${PHOTO:-../shared/testdata/photos/astronaut.jpg}
+photo=${PHOTO:-tests/data/photos/astronaut.jpg}
 [ -x "$bin" ] || { echo "bench/pipeline: $bin not built (make build)"; exit 1; }
 [ -f "$photo" ] || { echo "bench/pipeline: no test photo at $photo"; exit 1; }
 

@@ -6,9 +6,9 @@
 //   STORYLOOM_E2E_BASE_URL  use an already running server instead of starting one
 //   STORYLOOM_E2E_CHROMIUM  browser executable; default /usr/bin/chromium
 //   STORYLOOM_E2E_OUT       screenshot folder; default <repo>/test-output/e2e
-//   STORYLOOM_TESTDATA_DIR  the shared test data; default <repo>/../shared/testdata
+//   STORYLOOM_TESTDATA_DIR  the test data; default <repo>/tests/data
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -16,10 +16,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-// shared/ sits beside the repository (CI's clone); a worktree one level deeper finds it too.
-const TESTDATA = process.env.STORYLOOM_TESTDATA_DIR ??
-  [resolve(REPO, "../shared/testdata"), resolve(REPO, "../../shared/testdata")].find((d) => existsSync(d)) ??
-  resolve(REPO, "../shared/testdata");
+const TESTDATA = process.env.STORYLOOM_TESTDATA_DIR ?? resolve(REPO, "tests/data");
 export const PHOTOS = join(TESTDATA, "photos");
 export const OUT = process.env.STORYLOOM_E2E_OUT ?? join(REPO, "test-output/e2e");
 

@@ -15,7 +15,7 @@ inline std::string read_file(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-// ../shared/testdata/photos/<name>, or under $STORYLOOM_TESTDATA_DIR when set.
+// tests/data/photos/<name>, or under $STORYLOOM_TESTDATA_DIR when set.
 inline std::string testdata_photo(const std::string& name) {
   const char* dir = std::getenv("STORYLOOM_TESTDATA_DIR");
   return read_file(std::string(dir && *dir ? dir : STORYLOOM_TESTDATA_DIR) + "/photos/" + name);

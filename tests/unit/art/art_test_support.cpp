@@ -72,13 +72,8 @@ core::Image decode_png_file(const std::filesystem::path& file) {
 
 // The face in astronaut.png spans about x 180..270, y 70..190 (looked at by hand): crop it and
 // give it a soft elliptical mask, as the faces module would.
-// <repo>/../shared/testdata in a clone; worktrees under /work/wt/ sit one level deeper.
 static std::filesystem::path photo_path(const char* name) {
-  for (std::filesystem::path dir : {std::filesystem::path(STORYLOOM_TESTDATA_DIR),
-                                    std::filesystem::path(STORYLOOM_SOURCE_DIR) / ".." / ".." / "shared" / "testdata"}) {
-    if (std::filesystem::exists(dir / "photos" / name)) return dir / "photos" / name;
-  }
-  return std::filesystem::path(STORYLOOM_TESTDATA_DIR) / "photos" / name;
+  return std::filesystem::path(STORYLOOM_TESTDATA_DIR) / "photos" / name;  // tests/data
 }
 
 core::FaceCutout astronaut_face() {

@@ -45,7 +45,7 @@ heif_error write_to_string(heif_context*, const void* data, size_t size, void* u
 
 }  // namespace
 
-// The build points at <repo>/../shared/testdata; a git worktree elsewhere can say where it is.
+// tests/data, or $STORYLOOM_TESTDATA_DIR when set.
 std::string shared_photo_path(const std::string& name) {
   const char* dir = std::getenv("STORYLOOM_TESTDATA_DIR");
   return std::string(dir && *dir ? dir : STORYLOOM_TESTDATA_DIR) + "/photos/" + name;

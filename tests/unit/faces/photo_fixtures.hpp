@@ -9,7 +9,7 @@
 
 namespace storyloom::faces::testing {
 
-std::string shared_photo_path(const std::string& name);  // ../shared/testdata/photos/<name>
+std::string shared_photo_path(const std::string& name);  // tests/data/photos/<name>
 std::string read_file(const std::string& path);
 core::Image load_shared(const std::string& name);        // decoded, upright
 
