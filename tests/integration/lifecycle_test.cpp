@@ -48,6 +48,14 @@ TEST(Lifecycle, SigtermStopsWithExitZeroAfterFinishingInFlightRequests) {
   EXPECT_NE(server->log().find("\"shutdown requested\""), std::string::npos);
 }
 
+// The default (faces.load_model=at_start): the model loads in the background once serve listens.
+TEST(Lifecycle, LoadsTheFaceModelInTheBackgroundAtStart) {
+  auto server = ServerProcess::start({{"STORYLOOM_FACES_LOAD_MODEL", "at_start"}});
+  ASSERT_NE(server, nullptr);
+  const auto log = server->log_containing("\"face_model_loaded\"", 60s);
+  EXPECT_NE(log.find("\"face_model_loaded\""), std::string::npos) << log;
+}
+
 TEST(Lifecycle, SigintAlsoStopsCleanly) {
   auto server = ServerProcess::start();
   ASSERT_NE(server, nullptr);

@@ -109,6 +109,9 @@ TempDir::~TempDir() {
 std::unique_ptr<ServerProcess> ServerProcess::start(const Env& env, const std::vector<std::string>& extra_args) {
   std::unique_ptr<ServerProcess> p(new ServerProcess());
   p->env_ = env;
+  // The face model loads when a test's first photo needs it: most test servers never see one,
+  // and under the sanitizers the load costs ~1.5 CPU-s a start. Lifecycle tests the default.
+  p->env_.emplace("STORYLOOM_FACES_LOAD_MODEL", "first_photo");
   p->args_ = {"serve", "--port", "0", "--data-dir", p->data_dir().string()};
   p->args_.insert(p->args_.end(), extra_args.begin(), extra_args.end());
   if (!p->launch()) return nullptr;

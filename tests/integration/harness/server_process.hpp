@@ -34,7 +34,8 @@ class TempDir {
 class ServerProcess {
  public:
   // Starts `storyloom serve --port 0 --data-dir <temp>/data <extra_args>` with the test's
-  // environment minus STORYLOOM_* variables, plus `env`. Fails the current test (and answers
+  // environment minus STORYLOOM_* variables, plus `env` (by default with
+  // STORYLOOM_FACES_LOAD_MODEL=first_photo: the face model loads with the first photo). Fails the current test (and answers
   // nullptr) when the server does not come up within 10 s.
   static std::unique_ptr<ServerProcess> start(const Env& env = {}, const std::vector<std::string>& extra_args = {});
   ~ServerProcess();  // SIGKILL if still running

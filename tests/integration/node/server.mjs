@@ -14,7 +14,8 @@ export const freshDataDir = () => mkdtempSync(join(tmpdir(), "storyloom-commerce
 /** Starts the server; answers {base, log(), kill(signal), exited}. */
 export async function startServer(dataDir, extraEnv = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("STORYLOOM_")));
-  Object.assign(env, extraEnv);
+  // The face model loads when the first photo or book needs it (~1.5 CPU-s a start under ASan).
+  Object.assign(env, { STORYLOOM_FACES_LOAD_MODEL: "first_photo" }, extraEnv);
   const child = spawn(BINARY, ["serve", "--port", "0", "--data-dir", dataDir], { env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr.on("data", (d) => { log += d; });
