@@ -1,10 +1,10 @@
 #include "accounts/outbox_mailer.hpp"
 
-#include <ctime>
 #include <fstream>
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
 
@@ -62,12 +62,7 @@ std::string quoted_printable(std::string_view body) {
 }
 
 std::string rfc5322_date(std::int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-  return buf;
+  return core::format_utc(unix_seconds, "%a, %d %b %Y %H:%M:%S +0000");
 }
 
 // One body part: its headers, a blank line and the quoted-printable body ending in CRLF.

@@ -3,12 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <ctime>
-
 #include "accounts/audit_log.hpp"
 #include "app/commands.hpp"
 #include "app/config_flags.hpp"
 #include "app/services.hpp"
+#include "core/clock.hpp"
 
 namespace storyloom::app {
 namespace {
@@ -46,14 +45,7 @@ int grant(const ConfigFlags& flags, const std::string& email, const std::string&
   return 0;
 }
 
-std::string utc(std::int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string utc(std::int64_t t) { return core::format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
 int list_audit(const ConfigFlags& flags, const accounts::AuditQuery& query, bool as_json) {
   auto services = open_services(flags, "audit");

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace storyloom::core {
 
@@ -41,5 +42,10 @@ class ManualClock final : public Clock {
 
 // The process-wide real clock, for code that has no clock injected.
 const Clock& system_clock();
+
+// A moment in UTC through strftime's `format`, e.g. "%Y-%m-%dT%H:%M:%SZ" (ISO 8601) or
+// "%a, %d %b %Y %H:%M:%S GMT" (HTTP dates). Never local time, whatever TZ says; names of days and
+// months are the C locale's.
+std::string format_utc(std::int64_t unix_seconds, const char* format);
 
 }  // namespace storyloom::core

@@ -1,5 +1,6 @@
 #include "core/log.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
@@ -9,7 +10,9 @@
 #include <string>
 #include <thread>
 
-#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
 
 namespace storyloom::core {
 namespace {
@@ -86,6 +89,20 @@ class LineWriter {
   std::chrono::milliseconds delay_{0};
 };
 
+// Field names are nearly always plain identifiers, which need no escaping (and no json value).
+void append_key(std::string& text, const std::string& key) {
+  const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+  if (!plain) {
+    text += nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  text += '"';
+  text += key;
+  text += '"';
+}
+
 // Never destroyed: threads may log while the process exits.
 LineWriter& writer() {
   static auto* w = new LineWriter;
@@ -103,17 +120,18 @@ void log(LogLevel level, std::string_view message, const nlohmann::json& fields)
   if (level < g_level.load()) return;
   // Written field by field rather than through a merged json object: this runs once per request.
   constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
-  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch()).count();
   std::string text;
   text.reserve(256);
-  fmt::format_to(std::back_inserter(text), R"({{"ts":"{:%Y-%m-%dT%H:%M:%S}Z","level":"{}","msg":)", now,
-                 level_name(level));
+  fmt::format_to(std::back_inserter(text), R"({{"ts":"{}.{:03}Z","level":"{}","msg":)",
+                 format_utc(ms / 1000, "%Y-%m-%dT%H:%M:%S"), ms % 1000, level_name(level));
   text += nlohmann::json(message).dump(-1, ' ', false, kReplaceBadUtf8);
   if (fields.is_object())
     for (auto it = fields.begin(); it != fields.end(); ++it) {
       if (it.key() == "ts" || it.key() == "level" || it.key() == "msg") continue;  // one of each per line
       text += ',';
-      text += nlohmann::json(it.key()).dump(-1, ' ', false, kReplaceBadUtf8);
+      append_key(text, it.key());
       text += ':';
       text += it.value().dump(-1, ' ', false, kReplaceBadUtf8);
     }

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <system_error>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
 #include "http/error_response.hpp"
 
 namespace storyloom::http {
@@ -21,9 +21,10 @@ std::optional<std::uint64_t> to_number(std::string_view text) {
   return value;
 }
 
+// fmt 9 would format a system_clock time in local time; HTTP dates are GMT.
 std::string http_date(std::filesystem::file_time_type t) {
-  const auto sys = std::chrono::file_clock::to_sys(t);
-  return fmt::format("{:%a, %d %b %Y %H:%M:%S} GMT", std::chrono::floor<std::chrono::seconds>(sys));
+  const auto sys = std::chrono::floor<std::chrono::seconds>(std::chrono::file_clock::to_sys(t));
+  return core::format_utc(sys.time_since_epoch().count(), "%a, %d %b %Y %H:%M:%S GMT");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -50,14 +51,38 @@ class StderrCapture {
 
 TEST(Log, WritesOneJsonObjectPerLineWithTheFields) {
   StderrCapture capture;
-  log_info("request", {{"path", "/a\"b\n"}, {"status", 200}, {"msg", "not the message"}});
+  log_info("request", {{"path", "/a\"b\n"}, {"status", 200}, {"msg", "not the message"}, {"odd \"key\"", 1}});
   const auto lines = capture.lines();
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0]["msg"], "request");
   EXPECT_EQ(lines[0]["level"], "info");
   EXPECT_EQ(lines[0]["path"], "/a\"b\n");
   EXPECT_EQ(lines[0]["status"], 200);
+  EXPECT_EQ(lines[0]["odd \"key\""], 1);
   EXPECT_TRUE(lines[0]["ts"].get<std::string>().ends_with("Z"));
+}
+
+// The timestamp says Z, so it is UTC even on a machine whose TZ is not (fmt 9 formats a
+// system_clock time in local time, which this line once did).
+TEST(Log, TimestampsAreUtcWithMillisecondsWhateverTheTimeZone) {
+  ::setenv("TZ", "XYZ+05", 1);
+  ::tzset();
+  StderrCapture capture;
+  const std::time_t before = std::time(nullptr);
+  log_info("tick");
+  const std::time_t after = std::time(nullptr);
+  ::unsetenv("TZ");
+  ::tzset();
+  const auto lines = capture.lines();
+  ASSERT_EQ(lines.size(), 1u);
+  const std::string ts = lines[0]["ts"];
+  ASSERT_EQ(ts.size(), 24u) << ts;  // 2026-12-06T05:13:19.123Z
+  std::tm tm{};
+  ASSERT_NE(::strptime(ts.c_str(), "%Y-%m-%dT%H:%M:%S", &tm), nullptr) << ts;
+  const std::time_t logged = ::timegm(&tm);
+  EXPECT_GE(logged, before) << ts;
+  EXPECT_LE(logged, after) << ts;
+  EXPECT_EQ(ts.back(), 'Z');
 }
 
 TEST(Log, ReplacesInvalidUtf8RatherThanDroppingTheLine) {

@@ -1,3 +1,11 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "http/file_response.hpp"
@@ -34,4 +42,22 @@ TEST(MimeTypes, KnowsTheWebAppsFiles) {
   EXPECT_EQ(mime_type_for("index.html"), "text/html; charset=utf-8");
   EXPECT_EQ(mime_type_for("font.woff2"), "font/woff2");
   EXPECT_EQ(mime_type_for("unknown.xyz"), "application/octet-stream");
+}
+
+// Last-Modified is an HTTP date, always GMT: once it was written in the machine's local time.
+TEST(FileResponse, LastModifiedIsGmtWhateverTheTimeZone) {
+  namespace fs = std::filesystem;
+  const fs::path file = fs::temp_directory_path() / ("last_modified_" + std::to_string(::getpid()));
+  std::ofstream(file) << "x";
+  const auto mtime = std::chrono::sys_seconds(std::chrono::seconds(1'700'000'000));
+  fs::last_write_time(file, std::chrono::file_clock::from_sys(mtime));
+  ::setenv("TZ", "XYZ+05", 1);  // five hours behind UTC
+  ::tzset();
+  const auto req = make_request("GET", "/f");
+  ASSERT_TRUE(req.has_value());
+  const Response res = file_response(*req, file, "text/plain");
+  ::unsetenv("TZ");
+  ::tzset();
+  fs::remove(file);
+  EXPECT_EQ(res.headers.get("Last-Modified").value_or(""), "Tue, 14 Nov 2023 22:13:20 GMT");
 }
