@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -89,24 +90,68 @@ class LineWriter {
   std::chrono::milliseconds delay_{0};
 };
 
-// Field names are nearly always plain identifiers, which need no escaping (and no json value).
-void append_key(std::string& text, const std::string& key) {
-  const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
+
+bool is_plain_key(std::string_view key) {
+  return std::all_of(key.begin(), key.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   });
+}
+
+// Printable ASCII without quote or backslash (paths, ids, methods: nearly every value) goes in
+// as it is; anything else through the json library, which escapes and replaces bad UTF-8.
+void append_string(std::string& text, std::string_view value) {
+  const bool plain = std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
   if (!plain) {
-    text += nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text += nlohmann::json(value).dump(-1, ' ', false, kReplaceBadUtf8);
     return;
   }
   text += '"';
-  text += key;
+  text += value;
   text += '"';
+}
+
+// Field names are nearly always plain identifiers, which need no escaping.
+void append_key(std::string& text, std::string_view key) {
+  if (is_plain_key(key)) {
+    text += '"';
+    text += key;
+    text += '"';
+  } else {
+    append_string(text, key);
+  }
+}
+
+bool is_reserved_key(std::string_view key) { return key == "ts" || key == "level" || key == "msg"; }
+
+// {"ts":...,"level":...,"msg":... — the seconds of the timestamp are formatted once a second
+// per thread (strftime showed in the per-request profile).
+std::string begin_line(LogLevel level, std::string_view message) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch()).count();
+  thread_local std::int64_t cached_second = -1;
+  thread_local std::string cached_text;
+  if (ms / 1000 != cached_second) {
+    cached_second = ms / 1000;
+    cached_text = format_utc(cached_second, "%Y-%m-%dT%H:%M:%S");
+  }
+  std::string text;
+  text.reserve(256);
+  fmt::format_to(std::back_inserter(text), R"({{"ts":"{}.{:03}Z","level":"{}","msg":)", cached_text, ms % 1000,
+                 level_name(level));
+  append_string(text, message);
+  return text;
 }
 
 // Never destroyed: threads may log while the process exits.
 LineWriter& writer() {
   static auto* w = new LineWriter;
   return *w;
+}
+
+void end_line(std::string&& text, LogLevel level) {
+  text += "}\n";
+  writer().write(std::move(text), level >= LogLevel::warn);
 }
 }  // namespace
 
@@ -118,25 +163,42 @@ void flush_log() { writer().flush(); }
 
 void log(LogLevel level, std::string_view message, const nlohmann::json& fields) {
   if (level < g_level.load()) return;
-  // Written field by field rather than through a merged json object: this runs once per request.
-  constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch()).count();
-  std::string text;
-  text.reserve(256);
-  fmt::format_to(std::back_inserter(text), R"({{"ts":"{}.{:03}Z","level":"{}","msg":)",
-                 format_utc(ms / 1000, "%Y-%m-%dT%H:%M:%S"), ms % 1000, level_name(level));
-  text += nlohmann::json(message).dump(-1, ' ', false, kReplaceBadUtf8);
+  std::string text = begin_line(level, message);
   if (fields.is_object())
     for (auto it = fields.begin(); it != fields.end(); ++it) {
-      if (it.key() == "ts" || it.key() == "level" || it.key() == "msg") continue;  // one of each per line
+      if (is_reserved_key(it.key())) continue;  // one of each per line
       text += ',';
       append_key(text, it.key());
       text += ':';
       text += it.value().dump(-1, ' ', false, kReplaceBadUtf8);
     }
-  text += "}\n";
-  writer().write(std::move(text), level >= LogLevel::warn);
+  end_line(std::move(text), level);
+}
+
+void log_fields(LogLevel level, std::string_view message, std::span<const LogField> fields) {
+  if (level < g_level.load()) return;
+  std::string text = begin_line(level, message);
+  for (const auto& field : fields) {
+    if (is_reserved_key(field.key)) continue;
+    text += ',';
+    append_key(text, field.key);
+    text += ':';
+    std::visit(
+        [&text]<class T>(const T& value) {
+          if constexpr (std::is_same_v<T, std::string_view>) {
+            append_string(text, value);
+          } else if constexpr (std::is_same_v<T, bool>) {
+            text += value ? "true" : "false";
+          } else if constexpr (std::is_same_v<T, double>) {
+            if (std::isfinite(value)) fmt::format_to(std::back_inserter(text), "{}", value);
+            else text += "null";  // what json says for them
+          } else {
+            fmt::format_to(std::back_inserter(text), "{}", value);
+          }
+        },
+        field.value);
+  }
+  end_line(std::move(text), level);
 }
 
 }  // namespace storyloom::core

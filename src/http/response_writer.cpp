@@ -1,16 +1,17 @@
 #include "http/response_writer.hpp"
 
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <fstream>
 #include <optional>
 #include <vector>
 
 #include "core/log.hpp"
 #include "http/error_response.hpp"
+#include "http/response_head.hpp"
 
 namespace storyloom::http::beast_io {
 
@@ -18,35 +19,32 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
-bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
-
 template <class Body>
 void fill_head(bhttp::response<Body>& out, const Response& res, bool keep_alive) {
   out.version(11);
-  out.result(res.status >= 100 && res.status <= 599 ? static_cast<unsigned>(res.status) : 500u);
-  for (const auto& [name, value] : res.headers) {
-    // A line break in a header would let whoever supplied the value write their own headers.
-    if (has_line_break(name) || has_line_break(value) || name.empty()) {
-      core::log_error("dropped a response header with a line break", {{"header", name}});
-      continue;
-    }
-    out.insert(name, value);
-  }
+  out.result(static_cast<unsigned>(wire_status(res.status)));
+  for (const auto& [name, value] : res.headers)
+    if (handler_field_goes_out(name, value)) out.insert(name, value);
   out.set(bhttp::field::server, "storyloom");
   out.keep_alive(keep_alive);
 }
 
-net::awaitable<void> write_body(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive,
+// A body in memory: our own head and the body in one gather write.
+Awaitable<void> write_body(Stream& stream, Response& res, bool head_only, bool keep_alive,
                                 error_code& ec) {
-  bhttp::response<bhttp::string_body> out;
-  fill_head(out, res, keep_alive);
-  out.body() = std::move(res.body);
-  out.prepare_payload();
-  if (head_only) out.body().clear();  // Content-Length still tells the size of the GET body
-  co_await bhttp::async_write(stream, out, net::redirect_error(kAwait, ec));
+  const int status = wire_status(res.status);
+  if (status_has_no_body(status) && !res.body.empty()) {
+    core::log_error("dropped the body of a response whose status has none", {{"status", status}});
+    res.body.clear();
+  }
+  const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
+  const std::string head = response_head(res, {reason.data(), reason.size()}, res.body.size(), keep_alive);
+  // HEAD: Content-Length still tells the size of the GET body.
+  const std::array<net::const_buffer, 2> wire{net::buffer(head), net::buffer(res.body.data(), head_only ? 0 : res.body.size())};
+  co_await net::async_write(stream, wire, net::redirect_error(kAwait, ec));
 }
 
-net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool keep_alive,
+Awaitable<void> write_stream(Stream& stream, Response& res, bool keep_alive,
                                   const WriteOptions& options, error_code& ec) {
   bhttp::response<bhttp::empty_body> head;
   fill_head(head, res, keep_alive);
@@ -56,7 +54,7 @@ net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool
   if (ec) co_return;
   const bool is_sse = res.headers.get("Content-Type").value_or("").starts_with("text/event-stream");
   std::string chunk = std::move(res.body);
-  net::steady_timer timer(stream.get_executor());
+  Timer timer(stream.get_executor());
   auto quiet_since = std::chrono::steady_clock::now();
   while (true) {
     if (!chunk.empty()) {
@@ -84,7 +82,7 @@ net::awaitable<void> write_stream(beast::tcp_stream& stream, Response& res, bool
   co_await net::async_write(stream, bhttp::make_chunk_last(), net::redirect_error(kAwait, ec));
 }
 
-net::awaitable<void> write_file(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive,
+Awaitable<void> write_file(Stream& stream, Response& res, bool head_only, bool keep_alive,
                                 const WriteOptions& options, error_code& ec) {
   const FileSlice slice = *res.file;
   std::ifstream file(slice.path, std::ios::binary);
@@ -125,7 +123,7 @@ net::awaitable<void> write_file(beast::tcp_stream& stream, Response& res, bool h
 
 }  // namespace
 
-net::awaitable<void> write_response(beast::tcp_stream& stream, Response& res, bool head_only, bool keep_alive,
+Awaitable<void> write_response(Stream& stream, Response& res, bool head_only, bool keep_alive,
                                     const WriteOptions& options, error_code& ec) {
   stream.expires_after(options.write_timeout);
   if (res.file) {

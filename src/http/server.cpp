@@ -34,7 +34,10 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
 using beast::error_code;
+using beast_io::Awaitable;
+using beast_io::Executor;
 using beast_io::kAwait;
+using beast_io::Stream;
 
 namespace {
 
@@ -106,15 +109,15 @@ struct Server::Impl {
   Impl(ServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {}
 
   net::awaitable<void> accept_loop();
-  net::awaitable<void> session(beast::tcp_stream stream);
-  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes,
+  Awaitable<void> session(Stream stream);
+  Awaitable<void> answer_read_error(Stream& stream, error_code ec, bool got_bytes,
                                          const RouteBodyLimit* route = nullptr);
   // Reads the body after the head within its limit. False: the connection ends (the client got
   // an answer when there was something to say).
-  net::awaitable<bool> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser);
+  Awaitable<bool> read_body(Stream& stream, beast::flat_buffer& buffer, Parser& parser);
   const RouteBodyLimit* route_body_limit(const Parser& parser) const;
   beast_io::WriteOptions write_options() const { return {options.write_timeout, options.sse_heartbeat, &stopping}; }
-  net::awaitable<void> lingering_close(beast::tcp_stream& stream);
+  Awaitable<void> lingering_close(Stream& stream);
   Response call_handler(Request& req);
 };
 
@@ -195,22 +198,23 @@ void Server::run() {
 net::awaitable<void> Server::Impl::accept_loop() {
   while (!stopping) {
     error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(net::make_strand(ioc), net::redirect_error(kAwait, ec));
+    Stream::socket_type socket =
+        co_await acceptor.async_accept(Executor(net::make_strand(ioc)), net::redirect_error(net::use_awaitable, ec));
     if (ec) {
       if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
       // Out of file descriptors and the like: don't spin; try again shortly.
       core::log_warn("accept failed", {{"error", ec.message()}});
       net::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(50));
-      co_await pause.async_wait(net::redirect_error(kAwait, ec));
+      co_await pause.async_wait(net::redirect_error(net::use_awaitable, ec));
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), log_if_failed);
+    net::co_spawn(executor, session(Stream(std::move(socket))), log_if_failed);
   }
 }
 
-net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
+Awaitable<void> Server::Impl::session(Stream stream) {
   error_code ec;
   const auto peer = stream.socket().remote_endpoint(ec);
   const std::string remote = ec ? std::string() : peer.address().to_string();
@@ -244,7 +248,7 @@ net::awaitable<void> Server::Impl::session(beast::tcp_stream stream) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 
-net::awaitable<bool> Server::Impl::read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser) {
+Awaitable<bool> Server::Impl::read_body(Stream& stream, beast::flat_buffer& buffer, Parser& parser) {
   const RouteBodyLimit* route = route_body_limit(parser);
   const std::size_t limit = route ? route->max_bytes : options.max_body_bytes;
   // A declared length over the limit is refused before any body byte is read (or a 100 sent).
@@ -290,7 +294,7 @@ const RouteBodyLimit* Server::Impl::route_body_limit(const Parser& parser) const
   return nullptr;
 }
 
-net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, error_code ec, bool got_bytes,
+Awaitable<void> Server::Impl::answer_read_error(Stream& stream, error_code ec, bool got_bytes,
                                                      const RouteBodyLimit* route) {
   std::optional<Response> res;
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
@@ -320,7 +324,7 @@ net::awaitable<void> Server::Impl::answer_read_error(beast::tcp_stream& stream, 
 
 // Closing a socket with unread request bytes makes the kernel send RST, which can destroy the
 // error response before the client reads it. So: half-close, then drain briefly.
-net::awaitable<void> Server::Impl::lingering_close(beast::tcp_stream& stream) {
+Awaitable<void> Server::Impl::lingering_close(Stream& stream) {
   error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.expires_after(std::chrono::seconds(1));

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -95,6 +96,35 @@ TEST(Log, ReplacesInvalidUtf8RatherThanDroppingTheLine) {
 }
 
 // Runs last in this file: buffering, once on, stays on for the process.
+// The access log's path: values written straight into the line must come out as the same json
+// a json object would have given, escapes and bad UTF-8 included.
+TEST(Log, HotPathFieldsAreEscapedLikeJsonValues) {
+  StderrCapture capture;
+  const std::string bad_utf8 = "caf\xC3";
+  const std::array<LogField, 9> fields{{{"path", "/a\"b\\c\n\x01"},
+                                        {"plain", "/api/books"},
+                                        {"utf8", "caf\xC3\xA9 \xF0\x9F\x98\x80"},
+                                        {"bad", bad_utf8},
+                                        {"status", std::int64_t{-404}},
+                                        {"duration_ms", 0.125},
+                                        {"infinite", 1.0 / 0.0},
+                                        {"streaming", true},
+                                        {"msg", "not the message"}}};
+  log_fields(LogLevel::info, "request", fields);
+  log_fields(LogLevel::debug, "below the level", fields);
+  const auto lines = capture.lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["msg"], "request");
+  EXPECT_EQ(lines[0]["path"], "/a\"b\\c\n\x01");
+  EXPECT_EQ(lines[0]["plain"], "/api/books");
+  EXPECT_EQ(lines[0]["utf8"], "caf\xC3\xA9 \xF0\x9F\x98\x80");
+  EXPECT_EQ(lines[0]["bad"], "caf\xEF\xBF\xBD");  // U+FFFD in place of the cut-off byte
+  EXPECT_EQ(lines[0]["status"], -404);
+  EXPECT_DOUBLE_EQ(lines[0]["duration_ms"].get<double>(), 0.125);
+  EXPECT_TRUE(lines[0]["infinite"].is_null());
+  EXPECT_EQ(lines[0]["streaming"], true);
+}
+
 TEST(Log, BufferedLinesArriveLaterButInOrderAndAWarningBringsThemOut) {
   StderrCapture capture;
   buffer_log_lines(std::chrono::milliseconds(60'000));  // only a warning or a flush writes

@@ -25,6 +25,11 @@ class ServerTest : public ::testing::Test {
       res.headers.set("X-Name", "a\r\nSet-Cookie: stolen=1");
       return res;
     });
+    router_.get("/nothing", [](Request&) {
+      Response res = Response::no_content();
+      res.body = "a body a 204 cannot have";
+      return res;
+    });
     router_.get("/boom", [](Request&) -> Response { throw std::runtime_error("kaput"); });
     router_.get("/slow", [](Request&) {
       std::this_thread::sleep_for(600ms);
@@ -84,6 +89,21 @@ TEST_F(ServerTest, HeadAnswersHeadersOnly) {
   const auto got = c.read(2s);
   EXPECT_NE(got.find("Content-Length: 5"), std::string::npos) << got;
   EXPECT_EQ(got.find("hello"), std::string::npos);
+}
+
+// A 204 has no body on the wire even when a handler gave it one, and the connection carries on.
+TEST_F(ServerTest, NoContentGoesOutWithoutABodyOrLength) {
+  start();
+  RawClient c(port_);
+  c.send("GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n");
+  const auto got = c.read(2s, "\r\n\r\n");
+  EXPECT_TRUE(got.starts_with("HTTP/1.1 204 No Content\r\n")) << got;
+  EXPECT_EQ(got.find("Content-Length"), std::string::npos) << got;
+  c.clear();
+  c.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const auto next = c.read(2s);
+  EXPECT_TRUE(next.starts_with("HTTP/1.1 200 OK\r\n")) << next;  // not the dropped body
+  EXPECT_NE(next.find("Connection: close"), std::string::npos) << next;
 }
 
 TEST_F(ServerTest, RefusesOversizedBodiesWith413) {
