@@ -1,20 +1,47 @@
 #include "art/cairo_image.hpp"
 
 #include <cstring>
+#include <new>
 
 #include <fmt/format.h>
+
+#include "core/huge_pages.hpp"
 
 namespace storyloom::art {
 namespace {
 constexpr int kMaxSide = 12000;
+constexpr std::size_t kOwnBufferFrom = 4 * 1024 * 1024;
+constexpr std::align_val_t kRowAlignment{64};
+cairo_user_data_key_t kBufferKey;
+
+void free_buffer(void* data) { ::operator delete(data, kRowAlignment); }
+
+// Big surfaces draw into a buffer of ours, in huge pages (core/huge_pages.hpp); Cairo's own is a
+// plain calloc. Zeroed, like Cairo's: a new surface is transparent.
+cairo_surface_t* create_argb32(int width, int height) {
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+  const std::size_t size = static_cast<std::size_t>(stride) * height;
+  if (stride <= 0 || size < kOwnBufferFrom) return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  auto* data = static_cast<unsigned char*>(::operator new(size, kRowAlignment, std::nothrow));
+  if (!data) return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);  // Cairo reports the failure
+  core::advise_huge_pages(data, size);
+  std::memset(data, 0, size);
+  cairo_surface_t* surface = cairo_image_surface_create_for_data(data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS &&
+      cairo_surface_set_user_data(surface, &kBufferKey, data, free_buffer) == CAIRO_STATUS_SUCCESS)
+    return surface;  // destroying the surface frees the buffer
+  cairo_surface_destroy(surface);
+  free_buffer(data);
+  return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
 }
+}  // namespace
 
 core::Result<SurfacePtr> make_surface(int width, int height) {
   if (width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide) {
     return core::fail(core::ErrorKind::invalid_argument, "art_bad_size",
                       fmt::format("An image must be 1..{} px a side, not {}x{}.", kMaxSide, width, height));
   }
-  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+  SurfacePtr surface(create_argb32(width, height));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return core::fail(core::ErrorKind::internal, "art_surface_failed", "Could not allocate a drawing surface.",
                       {{"cairo", cairo_status_to_string(cairo_surface_status(surface.get()))}});

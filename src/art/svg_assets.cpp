@@ -87,8 +87,9 @@ double SvgAssets::draw(cairo_t* cr, const std::string& asset, double cx, double 
   // the finished picture (librsvg mishandles mirrored target matrices).
   const double ux = std::floor(left), uy = std::floor(top);
   const int pw = static_cast<int>(std::ceil(width + (left - ux))) + 1, ph = static_cast<int>(std::ceil(height + (top - uy))) + 1;
-  if (pw <= 0 || ph <= 0 || pw > 12000 || ph > 12000) return 0;
-  SurfacePtr picture(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph));
+  auto made = make_surface(pw, ph);  // refuses sizes over 12000 px a side
+  if (!made) return 0;
+  SurfacePtr picture = std::move(*made);
   ContextPtr pcr(cairo_create(picture.get()));
   const RsvgRectangle viewport{left - ux, top - uy, width, height};
   GError* error = nullptr;

@@ -3,7 +3,8 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
+
+#include "core/huge_pages.hpp"
 
 namespace storyloom::core {
 
@@ -14,17 +15,11 @@ struct Rgba {
 struct Image {
   int width = 0;
   int height = 0;
-  std::vector<std::uint8_t> pixels;  // width * height * 4 bytes, straight (not premultiplied) alpha
+  // width * height * 4 bytes, straight (not premultiplied) alpha
+  PixelBytes pixels;
 
   Image() = default;
-  Image(int w, int h, Rgba fill = {}) : width(w), height(h), pixels(static_cast<std::size_t>(w) * h * 4) {
-    for (std::size_t i = 0; i < pixels.size(); i += 4) {
-      pixels[i] = fill.r;
-      pixels[i + 1] = fill.g;
-      pixels[i + 2] = fill.b;
-      pixels[i + 3] = fill.a;
-    }
-  }
+  Image(int w, int h, Rgba fill = {});
   bool empty() const { return width <= 0 || height <= 0; }
   std::uint8_t* at(int x, int y) { return pixels.data() + (static_cast<std::size_t>(y) * width + x) * 4; }
   const std::uint8_t* at(int x, int y) const {

@@ -39,9 +39,9 @@ std::vector<std::vector<Tap>> resampling_taps(int src, int dst) {
 // Separable resampling of an interleaved 8-bit buffer with `channels` channels, one output row at
 // a time (vertical taps into a float row, then horizontal taps): no full-size intermediate, which
 // matters because page faults, not arithmetic, dominate on large photos.
-std::vector<std::uint8_t> resample(const std::uint8_t* src, int sw, int sh, int dw, int dh, int channels) {
+// `dst` holds dw * dh * channels bytes.
+void resample(const std::uint8_t* src, int sw, int sh, std::uint8_t* dst, int dw, int dh, int channels) {
   const auto xt = resampling_taps(sw, dw), yt = resampling_taps(sh, dh);
-  std::vector<std::uint8_t> result(static_cast<std::size_t>(dw) * dh * channels);
   std::vector<float> column(static_cast<std::size_t>(sw) * channels);
   const std::size_t src_stride = static_cast<std::size_t>(sw) * channels;
   for (int y = 0; y < dh; ++y) {
@@ -50,7 +50,7 @@ std::vector<std::uint8_t> resample(const std::uint8_t* src, int sw, int sh, int 
       const std::uint8_t* row = src + static_cast<std::size_t>(tap.index) * src_stride;
       for (std::size_t i = 0; i < src_stride; ++i) column[i] += tap.weight * row[i];
     }
-    std::uint8_t* out = result.data() + static_cast<std::size_t>(y) * dw * channels;
+    std::uint8_t* out = dst + static_cast<std::size_t>(y) * dw * channels;
     for (int x = 0; x < dw; ++x) {
       float acc[4] = {0, 0, 0, 0};
       for (const Tap& tap : xt[static_cast<std::size_t>(x)]) {
@@ -60,7 +60,6 @@ std::vector<std::uint8_t> resample(const std::uint8_t* src, int sw, int sh, int 
       for (int c = 0; c < channels; ++c) out[x * channels + c] = static_cast<std::uint8_t>(std::clamp(acc[c] + 0.5f, 0.0f, 255.0f));
     }
   }
-  return result;
 }
 
 void box_blur_line(std::uint8_t* data, int count, int stride, int channels, int radius, std::vector<std::uint8_t>& tmp) {
@@ -148,14 +147,16 @@ core::Image apply_exif_orientation(const core::Image& image, int orientation) {
 core::Image resize(const core::Image& image, int width, int height) {
   core::Image out;
   out.width = width, out.height = height;
-  out.pixels = resample(image.pixels.data(), image.width, image.height, width, height, 4);
+  out.pixels.resize(static_cast<std::size_t>(width) * height * 4);
+  resample(image.pixels.data(), image.width, image.height, out.pixels.data(), width, height, 4);
   return out;
 }
 
 GrayPlane resize(const GrayPlane& plane, int width, int height) {
   GrayPlane out;
   out.width = width, out.height = height;
-  out.pixels = resample(plane.pixels.data(), plane.width, plane.height, width, height, 1);
+  out.pixels.resize(static_cast<std::size_t>(width) * height);
+  resample(plane.pixels.data(), plane.width, plane.height, out.pixels.data(), width, height, 1);
   return out;
 }
 

@@ -39,7 +39,7 @@ FaceQuality measure_face_quality(const GrayPlane& photo, const FaceBox& face) {
   std::vector<double> luma(crop.pixels.begin(), crop.pixels.end());
   double luma_sd = 0;
   q.brightness = mean_and_stddev(luma, luma_sd) / 255.0;
-  std::vector<std::uint8_t> sorted(crop.pixels);
+  std::vector<std::uint8_t> sorted(crop.pixels.begin(), crop.pixels.end());
   const auto p95 = sorted.begin() + static_cast<long>(sorted.size() * 95 / 100);
   std::nth_element(sorted.begin(), p95, sorted.end());
   q.highlight = *p95 / 255.0;

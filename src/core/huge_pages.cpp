@@ -1,0 +1,47 @@
+#include "core/huge_pages.hpp"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+
+namespace storyloom::core {
+
+void advise_huge_pages(void* data, std::size_t size) {
+  constexpr std::uintptr_t kHugePage = 2 * 1024 * 1024;
+  const auto start = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = (start + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t last = (start + size) & ~(kHugePage - 1);
+  if (last <= first) return;  // no whole huge page inside: not worth a system call
+  // Advice, not a requirement: EINVAL where the kernel has no THP is fine.
+  ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
+
+PixelBytes::PixelBytes(const PixelBytes& other) {
+  if (other.size_ == 0) return;
+  data_ = static_cast<std::uint8_t*>(::operator new(other.size_));
+  advise_huge_pages(data_, other.size_);
+  std::memcpy(data_, other.data_, other.size_);
+  size_ = other.size_;
+}
+
+void PixelBytes::resize(std::size_t size) {
+  if (size == size_) return;
+  auto* fresh = size ? static_cast<std::uint8_t*>(::operator new(size)) : nullptr;
+  if (fresh) {
+    advise_huge_pages(fresh, size);
+    const std::size_t kept = std::min(size, size_);
+    if (kept) std::memcpy(fresh, data_, kept);
+    std::memset(fresh + kept, 0, size - kept);
+  }
+  ::operator delete(data_);
+  data_ = fresh;
+  size_ = size;
+}
+
+bool operator==(const PixelBytes& a, const PixelBytes& b) {
+  return a.size_ == b.size_ && (a.size_ == 0 || std::memcmp(a.data_, b.data_, a.size_) == 0);
+}
+
+}  // namespace storyloom::core
