@@ -32,7 +32,7 @@ class PixelBytes {
     std::swap(size_, other.size_);
     return *this;
   }
-  ~PixelBytes() { ::operator delete(data_); }
+  ~PixelBytes();
 
   void resize(std::size_t size);  // keeps the bytes that fit
   std::size_t size() const { return size_; }
