@@ -31,7 +31,7 @@ void fill_head(bhttp::response<Body>& out, const Response& res, bool keep_alive)
 
 // A body in memory: our own head and the body in one gather write.
 Awaitable<void> write_body(Stream& stream, Response& res, bool head_only, bool keep_alive,
-                                error_code& ec) {
+                           error_code& ec) {
   const int status = wire_status(res.status);
   if (status_has_no_body(status) && !res.body.empty()) {
     core::log_error("dropped the body of a response whose status has none", {{"status", status}});
@@ -45,7 +45,7 @@ Awaitable<void> write_body(Stream& stream, Response& res, bool head_only, bool k
 }
 
 Awaitable<void> write_stream(Stream& stream, Response& res, bool keep_alive,
-                                  const WriteOptions& options, error_code& ec) {
+                             const WriteOptions& options, error_code& ec) {
   bhttp::response<bhttp::empty_body> head;
   fill_head(head, res, keep_alive);
   head.chunked(true);
@@ -83,7 +83,7 @@ Awaitable<void> write_stream(Stream& stream, Response& res, bool keep_alive,
 }
 
 Awaitable<void> write_file(Stream& stream, Response& res, bool head_only, bool keep_alive,
-                                const WriteOptions& options, error_code& ec) {
+                           const WriteOptions& options, error_code& ec) {
   const FileSlice slice = *res.file;
   std::ifstream file(slice.path, std::ios::binary);
   if (file) file.seekg(static_cast<std::streamoff>(slice.offset));
@@ -124,7 +124,7 @@ Awaitable<void> write_file(Stream& stream, Response& res, bool head_only, bool k
 }  // namespace
 
 Awaitable<void> write_response(Stream& stream, Response& res, bool head_only, bool keep_alive,
-                                    const WriteOptions& options, error_code& ec) {
+                               const WriteOptions& options, error_code& ec) {
   stream.expires_after(options.write_timeout);
   if (res.file) {
     co_await write_file(stream, res, head_only, keep_alive, options, ec);

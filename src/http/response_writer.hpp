@@ -47,6 +47,6 @@ struct WriteOptions {
 // Writes `res` (only its head and Content-Length when `head_only`). `ec` is set when the
 // connection cannot carry on (the client went away, the file could not be read).
 Awaitable<void> write_response(Stream& stream, Response& res, bool head_only, bool keep_alive,
-                                    const WriteOptions& options, error_code& ec);
+                               const WriteOptions& options, error_code& ec);
 
 }  // namespace storyloom::http::beast_io

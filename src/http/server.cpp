@@ -111,7 +111,7 @@ struct Server::Impl {
   net::awaitable<void> accept_loop();
   Awaitable<void> session(Stream stream);
   Awaitable<void> answer_read_error(Stream& stream, error_code ec, bool got_bytes,
-                                         const RouteBodyLimit* route = nullptr);
+                                    const RouteBodyLimit* route = nullptr);
   // Reads the body after the head within its limit. False: the connection ends (the client got
   // an answer when there was something to say).
   Awaitable<bool> read_body(Stream& stream, beast::flat_buffer& buffer, Parser& parser);
@@ -295,7 +295,7 @@ const RouteBodyLimit* Server::Impl::route_body_limit(const Parser& parser) const
 }
 
 Awaitable<void> Server::Impl::answer_read_error(Stream& stream, error_code ec, bool got_bytes,
-                                                     const RouteBodyLimit* route) {
+                                                const RouteBodyLimit* route) {
   std::optional<Response> res;
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
     co_return;  // the client closed the connection, mid-request or between requests
