@@ -7,11 +7,10 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "core/text.hpp"
 
 namespace storyloom::accounts {
 namespace {
-
-bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
 
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s)
@@ -82,7 +81,7 @@ core::Result<std::string> OutboxMailer::render(const MailMessage& m, std::int64_
     return core::fail(core::ErrorKind::invalid_argument, "mail_invalid", std::move(what));
   };
   if (m.to.empty() || m.from.empty()) return bad("A mail needs a sender and a recipient.");
-  if (has_line_break(m.to) || has_line_break(m.from) || has_line_break(m.subject))
+  if (core::has_line_break(m.to) || core::has_line_break(m.from) || core::has_line_break(m.subject))
     return bad("Mail headers must not contain line breaks.");
   std::string out;
   out += "Date: " + rfc5322_date(unix_seconds) + "\r\n";
@@ -91,7 +90,7 @@ core::Result<std::string> OutboxMailer::render(const MailMessage& m, std::int64_
   out += "Subject: " + encode_header_words(m.subject) + "\r\n";
   out += "Message-ID: <" + message_id + "@storyloom>\r\n";
   for (const auto& [name, value] : m.extra_headers) {
-    if (has_line_break(name) || has_line_break(value) || name.find(':') != std::string::npos)
+    if (core::has_line_break(name) || core::has_line_break(value) || name.find(':') != std::string::npos)
       return bad("Mail headers must not contain line breaks.");
     out += name + ": " + encode_header_words(value) + "\r\n";
   }

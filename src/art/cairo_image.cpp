@@ -15,16 +15,14 @@ cairo_user_data_key_t kBufferKey;
 
 void free_buffer(void* data) { std::free(data); }
 
-// Big surfaces draw into a buffer of ours, in huge pages (core/huge_pages.hpp); Cairo's own is
-// allocated by Cairo. Zeroed like Cairo's, since a new surface is transparent: calloc's big blocks
-// come fresh from the kernel, already zero, and are not cleared again.
+// Big surfaces draw into a buffer of ours, in huge pages (core/huge_pages.hpp), zeroed like
+// Cairo's own: a new surface is transparent.
 cairo_surface_t* create_argb32(int width, int height) {
   const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
   const std::size_t size = static_cast<std::size_t>(stride) * height;
   if (stride <= 0 || size < kOwnBufferFrom) return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  auto* data = static_cast<unsigned char*>(std::calloc(size, 1));
+  auto* data = static_cast<unsigned char*>(core::calloc_huge_pages(size));
   if (!data) return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);  // Cairo reports the failure
-  core::advise_huge_pages(data, size);
   cairo_surface_t* surface = cairo_image_surface_create_for_data(data, CAIRO_FORMAT_ARGB32, width, height, stride);
   if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS &&
       cairo_surface_set_user_data(surface, &kBufferKey, data, free_buffer) == CAIRO_STATUS_SUCCESS)

@@ -19,14 +19,17 @@ void advise_huge_pages(void* data, std::size_t size) {
   ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 }
 
+void* calloc_huge_pages(std::size_t size) {
+  void* data = std::calloc(size, 1);
+  if (data) advise_huge_pages(data, size);
+  return data;
+}
+
 namespace {
 
-// calloc rather than new + memset: a big block comes fresh from the kernel, already zero, and
-// calloc knows it (under the sanitizers too); clearing it again touched every page twice.
 std::uint8_t* allocate_zeroed(std::size_t size) {
-  void* data = std::calloc(size, 1);
+  void* data = calloc_huge_pages(size);
   if (!data) throw std::bad_alloc();
-  advise_huge_pages(data, size);
   return static_cast<std::uint8_t*>(data);
 }
 

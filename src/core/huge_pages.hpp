@@ -17,6 +17,11 @@ namespace storyloom::core {
 // alone. Nothing happens where the kernel has no transparent huge pages.
 void advise_huge_pages(void* data, std::size_t size);
 
+// A zeroed block from calloc, advised as above; free() it. Null when memory runs out. calloc
+// rather than malloc + memset: a big block comes fresh from the kernel, already zero, and calloc
+// knows it (under the sanitizers too); clearing it again touched every page twice.
+void* calloc_huge_pages(std::size_t size);
+
 // The bytes of a picture: a buffer in huge pages with the part of std::vector's interface the
 // image code uses. Not a std::vector with an allocator of ours: libstdc++ then clears and
 // destroys elements one at a time where it would call memset or nothing, and in the sanitizer

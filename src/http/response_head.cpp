@@ -1,22 +1,16 @@
 #include "http/response_head.hpp"
 
-#include <algorithm>
 #include <array>
 #include <iterator>
 
 #include <fmt/format.h>
 
 #include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace storyloom::http {
 
 namespace {
-
-// A plain loop: find_first_of calls memchr over the two-character set once per byte, which made
-// this check the costliest part of writing a head.
-bool has_line_break(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; });
-}
 
 bool is_servers_own(std::string_view name) {
   constexpr std::array<std::string_view, 4> kOwn{"Server", "Content-Length", "Connection", "Transfer-Encoding"};
@@ -28,7 +22,7 @@ bool is_servers_own(std::string_view name) {
 }  // namespace
 
 bool handler_field_goes_out(std::string_view name, std::string_view value) {
-  if (name.empty() || has_line_break(name) || has_line_break(value)) {
+  if (name.empty() || core::has_line_break(name) || core::has_line_break(value)) {
     core::log_error("dropped a response header with a line break", {{"header", name}});
     return false;
   }
