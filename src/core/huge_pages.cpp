@@ -37,9 +37,7 @@ std::uint8_t* allocate_zeroed(std::size_t size) {
 
 PixelBytes::PixelBytes(const PixelBytes& other) {
   if (other.size_ == 0) return;
-  data_ = static_cast<std::uint8_t*>(std::malloc(other.size_));
-  if (!data_) throw std::bad_alloc();
-  advise_huge_pages(data_, other.size_);
+  data_ = allocate_zeroed(other.size_);  // a big block is not cleared: it comes zero from the kernel
   std::memcpy(data_, other.data_, other.size_);
   size_ = other.size_;
 }

@@ -92,14 +92,9 @@ class LineWriter {
 
 constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
 
-bool is_plain_key(std::string_view key) {
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-  });
-}
-
-// Printable ASCII without quote or backslash (paths, ids, methods: nearly every value) goes in
-// as it is; anything else through the json library, which escapes and replaces bad UTF-8.
+// Printable ASCII without quote or backslash (field names, paths, ids, methods: nearly every
+// string) goes in as it is; anything else through the json library, which escapes and replaces
+// bad UTF-8.
 void append_string(std::string& text, std::string_view value) {
   const bool plain = std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
   if (!plain) {
@@ -109,17 +104,6 @@ void append_string(std::string& text, std::string_view value) {
   text += '"';
   text += value;
   text += '"';
-}
-
-// Field names are nearly always plain identifiers, which need no escaping.
-void append_key(std::string& text, std::string_view key) {
-  if (is_plain_key(key)) {
-    text += '"';
-    text += key;
-    text += '"';
-  } else {
-    append_string(text, key);
-  }
 }
 
 bool is_reserved_key(std::string_view key) { return key == "ts" || key == "level" || key == "msg"; }
@@ -168,7 +152,7 @@ void log(LogLevel level, std::string_view message, const nlohmann::json& fields)
     for (auto it = fields.begin(); it != fields.end(); ++it) {
       if (is_reserved_key(it.key())) continue;  // one of each per line
       text += ',';
-      append_key(text, it.key());
+      append_string(text, it.key());
       text += ':';
       text += it.value().dump(-1, ' ', false, kReplaceBadUtf8);
     }
@@ -181,7 +165,7 @@ void log_fields(LogLevel level, std::string_view message, std::span<const LogFie
   for (const auto& field : fields) {
     if (is_reserved_key(field.key)) continue;
     text += ',';
-    append_key(text, field.key);
+    append_string(text, field.key);
     text += ':';
     std::visit(
         [&text]<class T>(const T& value) {
