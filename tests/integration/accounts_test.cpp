@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "harness/api_client.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
 #include "harness/shared_server_test.hpp"
@@ -25,27 +26,6 @@ Env fast_env(Env extra = {}) {
           {"STORYLOOM_RATELIMIT_AUTH_BURST", "100000"}};
   for (auto& [k, v] : extra) env[k] = v;
   return env;
-}
-
-struct Client {
-  ServerProcess* server;
-  std::string token;
-
-  HttpResponse call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr,
-                    std::vector<std::string> headers = {}) const {
-    if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
-    if (!body.is_null()) headers.push_back("Content-Type: application/json");
-    return request(server->url(path), HttpOptions{.method = method, .headers = headers,
-                                                  .body = body.is_null() ? "" : body.dump()});
-  }
-};
-
-Client sign_up(ServerProcess& s, const std::string& email, const std::string& password = "correct horse battery") {
-  Client c{&s, ""};
-  auto r = c.call("POST", "/api/auth/signup", {{"email", email}, {"password", password}});
-  EXPECT_EQ(r.status, 201) << r.body;
-  c.token = r.json()["session"].value("token", "");
-  return c;
 }
 
 std::string newest_mail(const std::filesystem::path& outbox) {
@@ -69,17 +49,12 @@ std::string token_in(const std::string& mail) {
 class Accounts : public harness::SharedServerTest<Accounts> {
  public:
   static Env server_env() { return fast_env(); }
- protected:
-  std::string unique_email(const std::string& who) {
-    static int n = 0;
-    return who + std::to_string(++n) + "@example.com";
-  }
 };
 
 }  // namespace
 
 TEST_F(Accounts, SignUpAnswersCookieAndTokenAndMeKnowsTheUser) {
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   auto r = anon.call("POST", "/api/auth/signup", {{"email", "New.Parent@Example.com"}, {"password", "correct horse battery"}});
   ASSERT_EQ(r.status, 201) << r.body;
   const std::string cookie = r.header("set-cookie");
@@ -89,7 +64,7 @@ TEST_F(Accounts, SignUpAnswersCookieAndTokenAndMeKnowsTheUser) {
   EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // plain http on loopback
   const std::string token = r.json()["session"]["token"];
   EXPECT_NE(cookie.find(token), std::string::npos);
-  Client c{server_, token};
+  ApiClient c{server_, token};
   auto me = c.call("GET", "/api/me");
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(me.json()["user"]["email"], "new.parent@example.com");
@@ -100,7 +75,7 @@ TEST_F(Accounts, SignUpAnswersCookieAndTokenAndMeKnowsTheUser) {
   EXPECT_EQ(none.status, 401);
   EXPECT_EQ(code_of(none), "session_missing");
   EXPECT_FALSE(none.json()["error"].value("request_id", "").empty());
-  EXPECT_EQ(Client({server_, "forged"}).call("GET", "/api/me").status, 401);
+  EXPECT_EQ(ApiClient({server_, "forged"}).call("GET", "/api/me").status, 401);
   auto dup = anon.call("POST", "/api/auth/signup", {{"email", "new.parent@example.com"}, {"password", "other good words"}});
   EXPECT_EQ(dup.status, 409);
   EXPECT_EQ(code_of(anon.call("POST", "/api/auth/signup", {{"email", "x@example.com"}, {"password", "password123"}})),
@@ -114,7 +89,7 @@ TEST_F(Accounts, SignUpAnswersCookieAndTokenAndMeKnowsTheUser) {
 TEST_F(Accounts, LoginLogoutAndLogoutEverywhere) {
   const auto email = unique_email("login");
   sign_up(*server_, email);
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   EXPECT_EQ(code_of(anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "wrong password"}})),
             "invalid_credentials");
   EXPECT_EQ(code_of(anon.call("POST", "/api/auth/login", {{"email", "nobody@example.com"}, {"password", "wrong password"}})),
@@ -122,7 +97,7 @@ TEST_F(Accounts, LoginLogoutAndLogoutEverywhere) {
   auto a = anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "correct horse battery"}});
   ASSERT_EQ(a.status, 200);
   auto b = anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "correct horse battery"}});
-  Client ca{server_, a.json()["session"]["token"]}, cb{server_, b.json()["session"]["token"]};
+  ApiClient ca{server_, a.json()["session"]["token"]}, cb{server_, b.json()["session"]["token"]};
   auto out = ca.call("POST", "/api/auth/logout");
   EXPECT_EQ(out.status, 200);
   EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
@@ -135,7 +110,7 @@ TEST_F(Accounts, LoginLogoutAndLogoutEverywhere) {
 
 TEST_F(Accounts, CookieRequestsThatChangeThingsNeedOurOrigin) {
   auto c = sign_up(*server_, unique_email("csrf"));
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   const std::string cookie = "Cookie: storyloom_session=" + c.token;
   const nlohmann::json child{{"name", "Ada"}, {"age", 5}};
   auto forged = anon.call("POST", "/api/children", child, {cookie, "Origin: https://evil.example"});
@@ -200,16 +175,16 @@ TEST_F(Accounts, CreditsShowTrialBalanceAndPaginateWithLimits) {
   for (const char* bad : {"0", "101", "x"})
     EXPECT_EQ(code_of(a.call("GET", std::string("/api/credits?limit=") + bad)), "limit_invalid") << bad;
   EXPECT_EQ(code_of(a.call("GET", "/api/credits?cursor=nope")), "cursor_invalid");
-  EXPECT_EQ(Client({server_, ""}).call("GET", "/api/credits").status, 401);
+  EXPECT_EQ(ApiClient({server_, ""}).call("GET", "/api/credits").status, 401);
 }
 
 TEST_F(Accounts, PasswordChangeAndResetThroughTheOutbox) {
   const auto email = unique_email("reset");
   auto a = sign_up(*server_, email);
   auto other_session = sign_up(*server_, unique_email("bystander"));
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   auto second = anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "correct horse battery"}});
-  Client b{server_, second.json()["session"]["token"]};
+  ApiClient b{server_, second.json()["session"]["token"]};
   EXPECT_EQ(code_of(a.call("POST", "/api/auth/password", {{"current_password", "nope nope"}, {"new_password", "fresh words here"}})),
             "password_wrong");
   ASSERT_EQ(a.call("POST", "/api/auth/password",
@@ -232,16 +207,16 @@ TEST_F(Accounts, PasswordChangeAndResetThroughTheOutbox) {
 }
 
 TEST_F(Accounts, AGuestSigningUpKeepsTheirChildren) {
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   auto g = anon.call("POST", "/api/auth/guest");
   ASSERT_EQ(g.status, 201) << g.body;
   EXPECT_EQ(g.json()["user"]["kind"], "guest");
-  Client guest{server_, g.json()["session"]["token"]};
+  ApiClient guest{server_, g.json()["session"]["token"]};
   ASSERT_EQ(guest.call("POST", "/api/children", {{"name", "Mia"}, {"age", 3}}).status, 201);
   auto signed_up = guest.call("POST", "/api/auth/signup", {{"email", unique_email("guest")}, {"password", "correct horse battery"}});
   ASSERT_EQ(signed_up.status, 201) << signed_up.body;
   EXPECT_EQ(signed_up.json()["claimed"]["children"], 1);
-  Client member{server_, signed_up.json()["session"]["token"]};
+  ApiClient member{server_, signed_up.json()["session"]["token"]};
   EXPECT_EQ(member.call("GET", "/api/children").json()["children"][0]["name"], "Mia");
   EXPECT_EQ(guest.call("GET", "/api/me").status, 401);
 }
@@ -258,7 +233,7 @@ TEST_F(Accounts, ExportHasEverythingAndDeleteRemovesTheAccount) {
   EXPECT_EQ(exported.body.find("argon2"), std::string::npos);
   EXPECT_EQ(a.call("DELETE", "/api/me").status, 204);
   EXPECT_EQ(a.call("GET", "/api/me").status, 401);
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   EXPECT_EQ(code_of(anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "correct horse battery"}})),
             "invalid_credentials");
   EXPECT_EQ(anon.call("POST", "/api/auth/signup", {{"email", email}, {"password", "correct horse battery"}}).status, 201);
@@ -267,7 +242,7 @@ TEST_F(Accounts, ExportHasEverythingAndDeleteRemovesTheAccount) {
 TEST_F(Accounts, RepeatedWrongPasswordsAreThrottledWithRetryAfter) {
   const auto email = unique_email("guessed");
   sign_up(*server_, email);
-  Client anon{server_, ""};
+  ApiClient anon{server_, ""};
   HttpResponse last;
   for (int i = 0; i < 7; ++i) last = anon.call("POST", "/api/auth/login", {{"email", email}, {"password", "guess guess"}});
   EXPECT_EQ(last.status, 429);
@@ -279,7 +254,7 @@ TEST(AccountsLimits, AuthRoutesAreRateLimitedPerIpWithRetryAfter) {
   auto server = ServerProcess::start(fast_env({{"STORYLOOM_RATELIMIT_AUTH_PER_MINUTE", "2"},
                                                {"STORYLOOM_RATELIMIT_AUTH_BURST", "2"}}));
   ASSERT_NE(server, nullptr);
-  Client anon{server.get(), ""};
+  ApiClient anon{server.get(), ""};
   const nlohmann::json body{{"email", "x@example.com"}, {"password", "whatever works"}};
   EXPECT_EQ(anon.call("POST", "/api/auth/login", body).status, 401);
   EXPECT_EQ(anon.call("POST", "/api/auth/login", body).status, 401);

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "harness/api_client.hpp"
 #include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
@@ -34,48 +35,31 @@ Env book_env() {
           {"STORYLOOM_JOBS_RETRY_BASE_SECONDS", "1"}, {"STORYLOOM_WORKERS", "2"}};
 }
 
-struct Client {
-  ServerProcess* server;
-  std::string token;
-
-  HttpResponse call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr,
-                    long timeout_ms = 10'000) const {
-    std::vector<std::string> headers{"Authorization: Bearer " + token};
-    if (!body.is_null()) headers.push_back("Content-Type: application/json");
-    return request(server->url(path), HttpOptions{.method = method, .headers = headers,
-                                                  .body = body.is_null() ? "" : body.dump(), .timeout_ms = timeout_ms});
-  }
-  std::string upload_photo() const {
-    auto r = request(server->url("/api/photos"),
-                     HttpOptions{.method = "POST", .headers = {"Authorization: Bearer " + token, "Content-Type: image/jpeg"},
-                                 .body = testdata_photo("astronaut.jpg"), .timeout_ms = 30'000});
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.json().value("id", "");
-  }
-  std::string start_book(const std::string& photo_id, const std::string& style = "storybook") const {
-    auto r = call("POST", "/api/books",
-                  {{"child", {{"name", "Emma"}, {"age", 6}, {"pronouns", "she"}, {"favourite_colour", "purple"}}},
-                   {"photo_id", photo_id}, {"theme", "enchanted-forest"}, {"style", style}});
-    EXPECT_EQ(r.status, 202) << r.body;
-    return r.json().value("id", "");
-  }
-  nlohmann::json book(const std::string& id) const { return call("GET", "/api/books/" + id).json(); }
-  std::int64_t balance() const { return call("GET", "/api/credits").json().value("balance", -1); }
-};
-
-Client guest(ServerProcess& s) {
-  auto r = request(s.url("/api/auth/guest"), HttpOptions{.method = "POST"});
+// The astronaut photo, uploaded and accepted; answers its id.
+std::string accepted_astronaut(const ApiClient& c) {
+  auto r = c.upload_photo(testdata_photo("astronaut.jpg"));
   EXPECT_EQ(r.status, 201) << r.body;
-  return Client{&s, r.json()["session"].value("token", "")};
+  return r.json().value("id", "");
 }
 
+std::string start_book(const ApiClient& c, const std::string& photo_id, const std::string& style = "storybook") {
+  auto r = c.call("POST", "/api/books",
+                  {{"child", {{"name", "Emma"}, {"age", 6}, {"pronouns", "she"}, {"favourite_colour", "purple"}}},
+                   {"photo_id", photo_id}, {"theme", "enchanted-forest"}, {"style", style}});
+  EXPECT_EQ(r.status, 202) << r.body;
+  return r.json().value("id", "");
+}
+
+nlohmann::json book_of(const ApiClient& c, const std::string& id) { return c.call("GET", "/api/books/" + id).json(); }
+std::int64_t balance_of(const ApiClient& c) { return c.call("GET", "/api/credits").json().value("balance", -1); }
+
 // Polls until the book leaves `generating`; every percent seen is appended to `seen`.
-nlohmann::json wait_until_settled(const Client& c, const std::string& id, std::vector<int>& seen,
+nlohmann::json wait_until_settled(const ApiClient& c, const std::string& id, std::vector<int>& seen,
                                   std::chrono::seconds limit = 240s) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   nlohmann::json book;
   while (std::chrono::steady_clock::now() < deadline) {
-    book = c.book(id);
+    book = book_of(c, id);
     if (book.contains("progress")) seen.push_back(book["progress"].value("percent", -1));
     if (book.value("status", "") != "generating") return book;
     std::this_thread::sleep_for(250ms);
@@ -123,7 +107,7 @@ std::vector<nlohmann::json> progress_events(const std::string& body) {
   return out;
 }
 
-void expect_preview_pages(const Client& c, const nlohmann::json& pages) {
+void expect_preview_pages(const ApiClient& c, const nlohmann::json& pages) {
   ASSERT_EQ(pages.size(), 10u) << pages.dump();
   for (const auto& p : pages) {
     const int n = p.value("number", 0);
@@ -160,7 +144,7 @@ void expect_locked_pictures_unreachable(ServerProcess& server, const std::filesy
     EXPECT_EQ(get(server.url(path)).status, 403) << path;
     EXPECT_EQ(get(server.url(path + query)).status, 403) << path;
   }
-  const Client stranger = guest(server);
+  const ApiClient stranger = guest(server);
   EXPECT_EQ(stranger.call("GET", "/api/books/" + id + "/pages").status, 404);
   EXPECT_EQ(stranger.call("GET", "/api/books/" + id).status, 404);
 }
@@ -182,14 +166,14 @@ void expect_pages_finished_one_by_one(const ServerProcess& server, const std::st
 }  // namespace
 
 TEST_F(Books, AGuestGetsAPreviewWithFiveWatermarkedPagesAndFiveLockedOnesNoLinkReaches) {
-  const Client c = guest(*server_);
-  const auto photo = c.upload_photo();
-  EXPECT_EQ(c.balance(), 1);  // a guest's free preview
+  const ApiClient c = guest(*server_);
+  const auto photo = accepted_astronaut(c);
+  EXPECT_EQ(balance_of(c), 1);  // a guest's free preview
   const auto started = std::chrono::steady_clock::now();
-  const auto id = c.start_book(photo);
+  const auto id = start_book(c, photo);
   ASSERT_FALSE(id.empty());
-  EXPECT_EQ(c.balance(), 0);
-  auto events = std::async(std::launch::async, [&] { return c.call("GET", "/api/books/" + id + "/events", nullptr, 240'000); });
+  EXPECT_EQ(balance_of(c), 0);
+  auto events = std::async(std::launch::async, [&] { return c.call("GET", "/api/books/" + id + "/events", nullptr, {}, 240'000); });
 
   std::vector<int> seen;
   const auto book = wait_until_settled(c, id, seen);
@@ -224,8 +208,8 @@ TEST_F(Books, AGuestGetsAPreviewWithFiveWatermarkedPagesAndFiveLockedOnesNoLinkR
 }
 
 TEST_F(Books, ARegeneratedPageIsDrawnAgainAndADeletedBookIsGone) {
-  const Client c = guest(*server_);
-  const auto id = c.start_book(c.upload_photo());
+  const ApiClient c = guest(*server_);
+  const auto id = start_book(c, accepted_astronaut(c));
   std::vector<int> seen;
   ASSERT_EQ(wait_until_settled(c, id, seen).value("status", ""), "preview_ready");
   auto before = c.call("GET", "/api/books/" + id + "/pages").json()["pages"];
@@ -251,8 +235,8 @@ TEST_F(Books, ARegeneratedPageIsDrawnAgainAndADeletedBookIsGone) {
 }
 
 TEST_F(Books, ABookForAnUnknownThemeOrAnUnwritableChildIsRefusedAtOnce) {
-  const Client c = guest(*server_);
-  const auto photo = c.upload_photo();
+  const ApiClient c = guest(*server_);
+  const auto photo = accepted_astronaut(c);
   const auto attempt = [&](nlohmann::json child, const std::string& theme, const std::string& style) {
     return c.call("POST", "/api/books", {{"child", child}, {"photo_id", photo}, {"theme", theme}, {"style", style}});
   };
@@ -264,24 +248,24 @@ TEST_F(Books, ABookForAnUnknownThemeOrAnUnwritableChildIsRefusedAtOnce) {
   EXPECT_EQ(code_of(attempt({{"name", "Emma"}, {"age", 6}, {"pronouns", "xe"}}, "enchanted-forest", "storybook")),
             "book_child_invalid");
   EXPECT_EQ(attempt(emma, "moon-base", "storybook").status, 400);
-  EXPECT_EQ(c.balance(), 1);  // nothing was charged
+  EXPECT_EQ(balance_of(c), 1);  // nothing was charged
   EXPECT_EQ(c.call("GET", "/api/books").json()["books"].size(), 0u);
 }
 
 TEST(BooksAfterACrash, AKilledServerFinishesTheBookWithItsPagesAndOneCredit) {
   auto server = ServerProcess::start(book_env());
   ASSERT_NE(server, nullptr);
-  Client c = guest(*server);
-  const auto id = c.start_book(c.upload_photo());
+  ApiClient c = guest(*server);
+  const auto id = start_book(c, accepted_astronaut(c));
   // Kill it mid-book: once some pictures exist and the preview does not.
   const auto deadline = std::chrono::steady_clock::now() + 120s;
   int percent = 0;
   while (std::chrono::steady_clock::now() < deadline && percent < 20) {
-    percent = c.book(id)["progress"].value("percent", 0);
+    percent = book_of(c, id)["progress"].value("percent", 0);
     std::this_thread::sleep_for(50ms);
   }
   ASSERT_GE(percent, 20);
-  ASSERT_EQ(c.book(id).value("status", ""), "generating") << "too late to kill it mid-book";
+  ASSERT_EQ(book_of(c, id).value("status", ""), "generating") << "too late to kill it mid-book";
   server->signal(SIGKILL);
   ASSERT_EQ(server->wait(5s), 128 + SIGKILL);
 
@@ -306,10 +290,10 @@ TEST(BooksFromWorkers, AWorkerProcessMakesTheBooksAServerWithoutWorkersTookIn) {
   env["STORYLOOM_WORKERS"] = "0";
   auto server = ServerProcess::start(env);
   ASSERT_NE(server, nullptr);
-  Client c = guest(*server);
-  const auto id = c.start_book(c.upload_photo(), "cartoon");
+  ApiClient c = guest(*server);
+  const auto id = start_book(c, accepted_astronaut(c), "cartoon");
   std::this_thread::sleep_for(1s);
-  EXPECT_EQ(c.book(id)["progress"].value("percent", -1), 0);  // nobody here to write it
+  EXPECT_EQ(book_of(c, id)["progress"].value("percent", -1), 0);  // nobody here to write it
   env["STORYLOOM_WORKERS"] = "2";
   auto worker = BackgroundCommand::start({"worker", "--data-dir", server->data_dir().string()}, env);
   std::vector<int> seen;

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "harness/api_client.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
 #include "harness/shared_server_test.hpp"
@@ -17,24 +18,6 @@
 using namespace harness;
 
 namespace {
-
-struct Buyer {
-  ServerProcess* server;
-  std::string token, id;
-
-  HttpResponse call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr) const {
-    std::vector<std::string> headers{"Authorization: Bearer " + token};
-    if (!body.is_null()) headers.push_back("Content-Type: application/json");
-    return request(server->url(path),
-                   HttpOptions{.method = method, .headers = headers, .body = body.is_null() ? "" : body.dump()});
-  }
-};
-
-Buyer new_guest(ServerProcess& s) {
-  auto r = request(s.url("/api/auth/guest"), {.method = "POST", .headers = {"Content-Type: application/json"}, .body = "{}"});
-  EXPECT_EQ(r.status, 201) << r.body;
-  return {&s, r.json()["session"].value("token", ""), r.json()["user"].value("id", "")};
-}
 
 class Commerce : public harness::SharedServerTest<Commerce> {
  public:
@@ -45,7 +28,6 @@ class Commerce : public harness::SharedServerTest<Commerce> {
             {"STORYLOOM_RATELIMIT_AUTH_PER_MINUTE", "100000"},
             {"STORYLOOM_RATELIMIT_AUTH_BURST", "100000"}};
   }
- protected:
 };
 
 }  // namespace
@@ -78,8 +60,8 @@ TEST_F(Commerce, EveryBuyerRouteNeedsASignedInUser) {
 }
 
 TEST_F(Commerce, CheckoutOpensAnOrderOnlyForTheOwnersPreviewedBook) {
-  const Buyer owner = new_guest(*server_), stranger = new_guest(*server_);
-  const std::string book = seed_previewed_book(*server_, owner.id);
+  const ApiClient owner = guest(*server_), stranger = guest(*server_);
+  const std::string book = seed_previewed_book(*server_, owner.user_id);
   EXPECT_EQ(stranger.call("POST", "/api/books/" + book + "/checkout", {{"product", "digital-pdf"}}).status, 404);
   auto unknown = owner.call("POST", "/api/books/" + book + "/checkout", {{"product", "a-pony"}});
   EXPECT_EQ(unknown.status, 400);
@@ -101,8 +83,8 @@ TEST_F(Commerce, CheckoutOpensAnOrderOnlyForTheOwnersPreviewedBook) {
 }
 
 TEST_F(Commerce, APrintedBookNeedsAValidShippingAddressAndEveryErrorNamesItsField) {
-  const Buyer owner = new_guest(*server_);
-  const std::string book = seed_previewed_book(*server_, owner.id);
+  const ApiClient owner = guest(*server_);
+  const std::string book = seed_previewed_book(*server_, owner.user_id);
   auto missing = owner.call("POST", "/api/books/" + book + "/checkout", {{"product", "hardcover"}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(code_of(missing), "shipping_address_invalid");
@@ -129,11 +111,11 @@ TEST_F(Commerce, APrintedBookNeedsAValidShippingAddressAndEveryErrorNamesItsFiel
 }
 
 TEST_F(Commerce, OrdersAreListedNewestFirstAPageAtATime) {
-  const Buyer owner = new_guest(*server_);
+  const ApiClient owner = guest(*server_);
   std::vector<std::string> ids;
   for (int i = 0; i < 3; ++i) {
     if (i) std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // created_at has one-second steps
-    auto r = owner.call("POST", "/api/books/" + seed_previewed_book(*server_, owner.id) + "/checkout",
+    auto r = owner.call("POST", "/api/books/" + seed_previewed_book(*server_, owner.user_id) + "/checkout",
                         {{"product", "digital-pdf"}});
     ASSERT_EQ(r.status, 201) << r.body;
     ids.push_back(r.json()["order_id"]);
@@ -150,12 +132,12 @@ TEST_F(Commerce, OrdersAreListedNewestFirstAPageAtATime) {
   EXPECT_EQ(second.json()["orders"][0]["id"], ids[0]);
   EXPECT_TRUE(second.json()["next_cursor"].is_null());
   EXPECT_EQ(owner.call("GET", "/api/orders?limit=0").status, 400);
-  EXPECT_TRUE(new_guest(*server_).call("GET", "/api/orders").json()["orders"].empty());
+  EXPECT_TRUE(guest(*server_).call("GET", "/api/orders").json()["orders"].empty());
 }
 
 TEST_F(Commerce, DownloadsAreForbiddenUntilPaidAndHiddenFromOthers) {
-  const Buyer owner = new_guest(*server_), stranger = new_guest(*server_);
-  const std::string book = seed_previewed_book(*server_, owner.id);
+  const ApiClient owner = guest(*server_), stranger = guest(*server_);
+  const std::string book = seed_previewed_book(*server_, owner.user_id);
   auto unpaid = owner.call("GET", "/api/books/" + book + "/download?format=pdf");
   EXPECT_EQ(unpaid.status, 403);
   EXPECT_EQ(code_of(unpaid), "book_not_paid");
@@ -166,7 +148,7 @@ TEST_F(Commerce, DownloadsAreForbiddenUntilPaidAndHiddenFromOthers) {
 // Done when (issue 6): offline, a new user buys a previewed book through the demo provider and
 // downloads a PDF whose pages 6–10 were never visible before.
 TEST_F(Commerce, AnOfflinePurchaseThroughTheDemoPageUnlocksAndDeliversTheBook) {
-  const Buyer owner = new_guest(*server_);
+  const ApiClient owner = guest(*server_);
   auto made = owner.call("POST", "/api/books", {{"child", {{"name", "Emma"}, {"age", 6}, {"pronouns", "she"}}},
                                                 {"theme", "enchanted-forest"}, {"style", "storybook"}});
   ASSERT_EQ(made.status, 202) << made.body;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iterator>
 
+#include "harness/api_client.hpp"
 #include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
@@ -16,47 +17,6 @@
 using namespace harness;
 
 namespace {
-
-
-std::string multipart(const std::string& boundary, const std::string& field, const std::string& bytes) {
-  return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
-         "\"; filename=\"photo.png\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary +
-         "--\r\n";
-}
-
-struct Client {
-  ServerProcess* server;
-  std::string token;
-
-  HttpResponse call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr) const {
-    std::vector<std::string> headers{"Authorization: Bearer " + token};
-    if (!body.is_null()) headers.push_back("Content-Type: application/json");
-    return request(server->url(path),
-                   HttpOptions{.method = method, .headers = headers, .body = body.is_null() ? "" : body.dump()});
-  }
-  HttpResponse upload(const std::string& bytes) const {
-    const std::string boundary = "----storyloomtest7MA4YWxk";
-    return request(server->url("/api/photos"),
-                   HttpOptions{.method = "POST",
-                               .headers = {"Authorization: Bearer " + token,
-                                           "Content-Type: multipart/form-data; boundary=" + boundary},
-                               .body = multipart(boundary, "photo", bytes),
-                               .timeout_ms = 30'000});
-  }
-  HttpResponse upload_raw(const std::string& bytes, const std::string& type = "image/jpeg") const {
-    return request(server->url("/api/photos"),
-                   HttpOptions{.method = "POST",
-                               .headers = {"Authorization: Bearer " + token, "Content-Type: " + type},
-                               .body = bytes,
-                               .timeout_ms = 30'000});
-  }
-};
-
-Client guest(ServerProcess& s) {
-  auto r = request(s.url("/api/auth/guest"), HttpOptions{.method = "POST"});
-  EXPECT_EQ(r.status, 201) << r.body;
-  return Client{&s, r.json()["session"].value("token", "")};
-}
 
 Env photo_env(Env extra = {}) {
   Env env{{"STORYLOOM_RATELIMIT_AUTH_PER_MINUTE", "100000"}, {"STORYLOOM_RATELIMIT_AUTH_BURST", "100000"},
@@ -75,8 +35,8 @@ class Photos : public harness::SharedServerTest<Photos> {
     if (!std::filesystem::exists(dir)) return 0;
     return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(dir), {}));
   }
-  static std::string accepted_photo(const Client& c) {
-    auto r = c.upload(testdata_photo("astronaut.png"));
+  static std::string accepted_photo(const ApiClient& c) {
+    auto r = c.upload_photo_form(testdata_photo("astronaut.png"));
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json().value("id", "");
   }
@@ -85,8 +45,8 @@ class Photos : public harness::SharedServerTest<Photos> {
 }  // namespace
 
 TEST_F(Photos, TheAstronautIsAcceptedWithAFaceBoxAndASignedLinkToTheNormalizedCopy) {
-  const Client c = guest(*server_);
-  auto r = c.upload(testdata_photo("astronaut.png"));
+  const ApiClient c = guest(*server_);
+  auto r = c.upload_photo_form(testdata_photo("astronaut.png"));
   ASSERT_EQ(r.status, 201) << r.body;
   const auto photo = r.json();
   EXPECT_TRUE(photo["id"].get<std::string>().starts_with("ph_"));
@@ -116,7 +76,7 @@ TEST_F(Photos, TheAstronautIsAcceptedWithAFaceBoxAndASignedLinkToTheNormalizedCo
 }
 
 TEST_F(Photos, ARawImageBodyIsAcceptedToo) {
-  auto r = guest(*server_).upload_raw(testdata_photo("astronaut.jpg"));
+  auto r = guest(*server_).upload_photo(testdata_photo("astronaut.jpg"));
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json()["format"], "jpeg");
 }
@@ -124,7 +84,7 @@ TEST_F(Photos, ARawImageBodyIsAcceptedToo) {
 TEST_F(Photos, APhotoWithoutAFaceIsRefusedWithTheVerdictAndNothingIsStored) {
   const auto before = stored_photo_files();
   for (const char* name : {"chelsea.png", "coffee.png"}) {
-    auto r = guest(*server_).upload(testdata_photo(name));
+    auto r = guest(*server_).upload_photo_form(testdata_photo(name));
     ASSERT_EQ(r.status, 400) << name << ": " << r.body;
     const auto error = r.json()["error"];
     EXPECT_EQ(error["code"], "photo_no_face") << name;
@@ -133,16 +93,16 @@ TEST_F(Photos, APhotoWithoutAFaceIsRefusedWithTheVerdictAndNothingIsStored) {
     EXPECT_EQ(error["details"]["verdict"]["reason"]["code"], "photo_no_face");
     EXPECT_TRUE(error["details"]["hint"].is_string());
   }
-  auto two = guest(*server_).upload(testdata_photo("two-faces.png"));
+  auto two = guest(*server_).upload_photo_form(testdata_photo("two-faces.png"));
   EXPECT_EQ(two.status, 400);
   EXPECT_EQ(code_of(two), "photo_multiple_faces");
   EXPECT_EQ(stored_photo_files(), before);
 }
 
 TEST_F(Photos, APixelBombIsRefusedWith422Quickly) {
-  const Client c = guest(*server_);
+  const ApiClient c = guest(*server_);
   const auto began = std::chrono::steady_clock::now();
-  auto r = c.upload(storyloom::test_support::png_bomb(20'000, 20'000));
+  auto r = c.upload_photo_form(storyloom::test_support::png_bomb(20'000, 20'000));
   const auto took = std::chrono::steady_clock::now() - began;
   EXPECT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(code_of(r), "photo_dimensions_too_large");
@@ -150,32 +110,32 @@ TEST_F(Photos, APixelBombIsRefusedWith422Quickly) {
 }
 
 TEST_F(Photos, NotAPhotoIs415) {
-  auto r = guest(*server_).upload("GIF89a this is not a photo we read");
+  auto r = guest(*server_).upload_photo_form("GIF89a this is not a photo we read");
   EXPECT_EQ(r.status, 415) << r.body;
   EXPECT_EQ(code_of(r), "photo_unsupported_type");
 }
 
 TEST_F(Photos, AnUploadOverTenMegabytesIs413PhotoTooLarge) {
-  const Client c = guest(*server_);
+  const ApiClient c = guest(*server_);
   const std::string jpeg_start = testdata_photo("astronaut.jpg").substr(0, 4);
   // Just over the limit reaches the photo check; far over it is refused before it is read.
   for (std::size_t size : {10u * 1024 * 1024 + 1000, 20u * 1024 * 1024, 40u * 1024 * 1024}) {
-    auto r = c.upload(jpeg_start + std::string(size, '\0'));
+    auto r = c.upload_photo_form(jpeg_start + std::string(size, '\0'));
     EXPECT_EQ(r.status, 413) << size << ": " << r.body.substr(0, 300) << r.error;
     EXPECT_EQ(code_of(r), "photo_too_large") << size;
   }
-  auto raw = c.upload_raw(jpeg_start + std::string(20u * 1024 * 1024, '\0'));
+  auto raw = c.upload_photo(jpeg_start + std::string(20u * 1024 * 1024, '\0'));
   EXPECT_EQ(raw.status, 413) << raw.error;
   EXPECT_EQ(code_of(raw), "photo_too_large");
 }
 
 TEST_F(Photos, UploadsNeedASession) {
-  auto r = Client{server_, ""}.upload(testdata_photo("astronaut.png"));
+  auto r = ApiClient{server_, ""}.upload_photo_form(testdata_photo("astronaut.png"));
   EXPECT_EQ(r.status, 401) << r.body;
 }
 
 TEST_F(Photos, SomeoneElsesPhotoIsNotFound) {
-  const Client owner = guest(*server_), stranger = guest(*server_);
+  const ApiClient owner = guest(*server_), stranger = guest(*server_);
   const auto id = accepted_photo(owner);
   EXPECT_EQ(stranger.call("GET", "/api/photos/" + id).status, 404);
   EXPECT_EQ(code_of(stranger.call("GET", "/api/photos/" + id)), "photo_not_found");
@@ -185,8 +145,8 @@ TEST_F(Photos, SomeoneElsesPhotoIsNotFound) {
 }
 
 TEST_F(Photos, DeletingAPhotoRemovesItAndItsFile) {
-  const Client c = guest(*server_);
-  auto uploaded = c.upload(testdata_photo("astronaut.png"));
+  const ApiClient c = guest(*server_);
+  auto uploaded = c.upload_photo_form(testdata_photo("astronaut.png"));
   ASSERT_EQ(uploaded.status, 201);
   const auto id = uploaded.json()["id"].get<std::string>();
   const auto url = uploaded.json()["image_url"].get<std::string>();
@@ -198,7 +158,7 @@ TEST_F(Photos, DeletingAPhotoRemovesItAndItsFile) {
 }
 
 TEST_F(Photos, ABookCannotBeStartedWithSomeoneElsesOrAMissingPhoto) {
-  const Client owner = guest(*server_), stranger = guest(*server_);
+  const ApiClient owner = guest(*server_), stranger = guest(*server_);
   const auto id = accepted_photo(owner);
   const auto book = [](const std::string& photo_id) {
     return nlohmann::json{{"child", {{"name", "Emma"}, {"age", 6}, {"pronouns", "she"}}},
@@ -214,7 +174,7 @@ TEST_F(Photos, ABookCannotBeStartedWithSomeoneElsesOrAMissingPhoto) {
 }
 
 TEST_F(Photos, TheExportListsPhotosAndDeletingTheAccountRemovesThem) {
-  const Client c = guest(*server_);
+  const ApiClient c = guest(*server_);
   const auto id = accepted_photo(c);
   const auto file = server_->data_dir() / "blobs" / "photos" / (id + ".jpg");
   auto exported = c.call("GET", "/api/me/export");
@@ -231,14 +191,14 @@ TEST(PhotoUploads, AreRateLimitedPerUser) {
   auto server = ServerProcess::start(photo_env({{"STORYLOOM_RATELIMIT_PHOTO_UPLOADS_PER_MINUTE", "1"},
                                                 {"STORYLOOM_RATELIMIT_PHOTO_UPLOADS_BURST", "2"}}));
   ASSERT_NE(server, nullptr);
-  const Client c = guest(*server), other = guest(*server);
-  EXPECT_EQ(c.upload("not a photo").status, 415);
-  EXPECT_EQ(c.upload("not a photo").status, 415);
-  auto limited = c.upload("not a photo");
+  const ApiClient c = guest(*server), other = guest(*server);
+  EXPECT_EQ(c.upload_photo_form("not a photo").status, 415);
+  EXPECT_EQ(c.upload_photo_form("not a photo").status, 415);
+  auto limited = c.upload_photo_form("not a photo");
   EXPECT_EQ(limited.status, 429) << limited.body;
   EXPECT_EQ(code_of(limited), "rate_limited");
   EXPECT_FALSE(limited.header("retry-after").empty());
-  EXPECT_EQ(other.upload("not a photo").status, 415);
+  EXPECT_EQ(other.upload_photo_form("not a photo").status, 415);
 }
 
 // faces.load_model=first_photo: serve does not load the face model at start (it is most of the
@@ -246,8 +206,8 @@ TEST(PhotoUploads, AreRateLimitedPerUser) {
 TEST(PhotoUploads, WithTheModelLoadedOnTheFirstPhotoTheFirstPhotoStillGetsItsVerdict) {
   auto server = ServerProcess::start(photo_env({{"STORYLOOM_FACES_LOAD_MODEL", "first_photo"}}));
   ASSERT_NE(server, nullptr);
-  const Client c = guest(*server);
-  auto r = c.upload(testdata_photo("astronaut.png"));
+  const ApiClient c = guest(*server);
+  auto r = c.upload_photo_form(testdata_photo("astronaut.png"));
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_TRUE(r.json()["verdict"]["accepted"].get<bool>()) << r.body;
   EXPECT_EQ(r.json()["verdict"]["face_count"], 1);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "harness/api_client.hpp"
 #include "harness/files.hpp"
 #include "harness/http_client.hpp"
 #include "harness/server_process.hpp"
@@ -20,34 +21,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Parent {
-  ServerProcess* server;
-  std::string token;
-
-  HttpResponse call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr) const {
-    std::vector<std::string> headers;
-    if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
-    if (!body.is_null()) headers.push_back("Content-Type: application/json");
-    return request(server->url(path), HttpOptions{.method = method, .headers = headers,
-                                                  .body = body.is_null() ? "" : body.dump(), .timeout_ms = 30'000});
-  }
-  std::string book_status(const std::string& id) const { return call("GET", "/api/books/" + id).json().value("status", ""); }
-};
-
-Parent new_guest(ServerProcess& s) {
-  auto r = request(s.url("/api/auth/guest"), HttpOptions{.method = "POST"});
-  EXPECT_EQ(r.status, 201) << r.body;
-  return Parent{&s, r.json()["session"].value("token", "")};
-}
-
-std::string unique_email(const std::string& who) {
-  static int n = 0;
-  return who + std::to_string(++n) + "@example.com";
-}
-
-
 // Polls the book until it reaches `wanted` (or failed, or the time is up); answers the last status.
-std::string wait_for_status(const Parent& p, const std::string& book, const std::string& wanted,
+std::string wait_for_status(const ApiClient& p, const std::string& book, const std::string& wanted,
                             std::chrono::seconds limit = 300s) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   std::string status;
@@ -59,7 +34,7 @@ std::string wait_for_status(const Parent& p, const std::string& book, const std:
   return status;
 }
 
-std::string user_id_of(const Parent& p) { return p.call("GET", "/api/me").json()["user"].value("id", ""); }
+std::string user_id_of(const ApiClient& p) { return p.call("GET", "/api/me").json()["user"].value("id", ""); }
 
 // Every mail in the outbox to `address`, concatenated, soft line breaks undone.
 std::string mail_to(const ServerProcess& s, const std::string& address) {
@@ -97,11 +72,8 @@ struct Purchase {
 };
 
 // A guest makes a book with the embedded defaults and buys it through the demo provider's page.
-Purchase guest_buys_a_book(const Parent& guest, const std::string& email) {
-  const auto photo = request(guest.server->url("/api/photos"),
-                             HttpOptions{.method = "POST",
-                                         .headers = {"Authorization: Bearer " + guest.token, "Content-Type: image/jpeg"},
-                                         .body = testdata_photo("astronaut.jpg"), .timeout_ms = 30'000});
+Purchase guest_buys_a_book(const ApiClient& guest, const std::string& email) {
+  const auto photo = guest.upload_photo(testdata_photo("astronaut.jpg"));
   EXPECT_EQ(photo.status, 201) << photo.body;
   auto made = guest.call("POST", "/api/books",
                          {{"child", {{"name", "Emma"}, {"age", 6}, {"pronouns", "she"}}},
@@ -136,7 +108,7 @@ const nlohmann::json* find_by_id(const nlohmann::json& list, const std::string& 
 // (a) claim from the guest session, (b) export, (c) deletion — one purchase, because making and
 // finishing a real book is what takes the time.
 TEST_F(Privacy, AGuestsBoughtBookIsClaimedExportedAndErasedWhileItsOrderIsKeptWithoutPersonalData) {
-  const Parent guest = new_guest(*server_);
+  const ApiClient guest = harness::guest(*server_);
   const std::string email = unique_email("emma.parent");
   const Purchase bought = guest_buys_a_book(guest, email);
   ASSERT_FALSE(bought.order_id.empty());
@@ -147,7 +119,7 @@ TEST_F(Privacy, AGuestsBoughtBookIsClaimedExportedAndErasedWhileItsOrderIsKeptWi
   ASSERT_EQ(signed_up.status, 201) << signed_up.body;
   EXPECT_EQ(signed_up.json()["claimed"]["books"], 1) << signed_up.body;
   EXPECT_EQ(signed_up.json()["claimed"]["orders"], 1) << signed_up.body;
-  const Parent member{server_, signed_up.json()["session"].value("token", "")};
+  const ApiClient member{server_, signed_up.json()["session"].value("token", "")};
   EXPECT_NE(find_by_id(member.call("GET", "/api/books").json()["books"], bought.book_id), nullptr);
   EXPECT_NE(find_by_id(member.call("GET", "/api/orders").json()["orders"], bought.order_id), nullptr);
   EXPECT_EQ(member.call("GET", "/api/books/" + bought.book_id + "/download?format=pdf").status, 302);
@@ -213,17 +185,17 @@ TEST_F(Privacy, AGuestsBoughtBookIsClaimedExportedAndErasedWhileItsOrderIsKeptWi
 // A guest who checked out with an email on one device and signs up with it on another gets a
 // claim link by mail; redeeming it moves the guest's book and order into the account.
 TEST_F(Privacy, AGuestWhoCheckedOutWithAnEmailIsClaimedThroughTheMailedLink) {
-  const Parent guest = new_guest(*server_);
+  const ApiClient guest = harness::guest(*server_);
   const std::string email = unique_email("other.device");
-  const std::string book = seed_previewed_book(*server_, user_id_of(guest));
+  const std::string book = seed_previewed_book(*server_, guest.user_id);
   auto started = guest.call("POST", "/api/books/" + book + "/checkout", {{"product", "digital-pdf"}, {"email", email}});
   ASSERT_EQ(started.status, 201) << started.body;
   const std::string order = started.json().value("order_id", "");
 
-  auto signed_up = Parent{server_, ""}.call("POST", "/api/auth/signup", {{"email", email}, {"password", "correct horse battery"}});
+  auto signed_up = ApiClient{server_, ""}.call("POST", "/api/auth/signup", {{"email", email}, {"password", "correct horse battery"}});
   ASSERT_EQ(signed_up.status, 201) << signed_up.body;
   EXPECT_FALSE(signed_up.json().contains("claimed")) << "nothing moves on the email alone";
-  const Parent member{server_, signed_up.json()["session"].value("token", "")};
+  const ApiClient member{server_, signed_up.json()["session"].value("token", "")};
   EXPECT_TRUE(member.call("GET", "/api/orders").json()["orders"].empty());
   const std::string token = claim_token_in(mail_to(*server_, email));
   ASSERT_FALSE(token.empty()) << "no claim mail to " << email;
@@ -239,8 +211,8 @@ TEST_F(Privacy, AGuestWhoCheckedOutWithAnEmailIsClaimedThroughTheMailedLink) {
 
 // A refused email at checkout is a clear 400 that changes nothing, not an order nobody can mail.
 TEST_F(Privacy, CheckoutRefusesAMalformedEmail) {
-  const Parent guest = new_guest(*server_);
-  const std::string book = seed_previewed_book(*server_, user_id_of(guest));
+  const ApiClient guest = harness::guest(*server_);
+  const std::string book = seed_previewed_book(*server_, guest.user_id);
   auto refused = guest.call("POST", "/api/books/" + book + "/checkout", {{"product", "digital-pdf"}, {"email", "not-an-email"}});
   EXPECT_EQ(refused.status, 400) << refused.body;
   EXPECT_EQ(code_of(refused), "email_invalid");
@@ -250,14 +222,14 @@ TEST_F(Privacy, CheckoutRefusesAMalformedEmail) {
 
 // A printed book's order keeps its money and items after deletion, but not the address.
 TEST_F(Privacy, DeletingAnAccountBlanksTheShippingAddressOfItsOrders) {
-  auto signed_up = Parent{server_, ""}.call("POST", "/api/auth/signup",
+  auto signed_up = ApiClient{server_, ""}.call("POST", "/api/auth/signup",
                                             {{"email", unique_email("printed")}, {"password", "correct horse battery"}});
   ASSERT_EQ(signed_up.status, 201) << signed_up.body;
-  const Parent member{server_, signed_up.json()["session"].value("token", "")};
+  const ApiClient member{server_, signed_up.json()["session"].value("token", "")};
   const std::string book = seed_previewed_book(*server_, user_id_of(member));
   auto started = member.call("POST", "/api/books/" + book + "/checkout",
                              {{"product", "hardcover"},
-                              {"shipping_address", {{"name", "Ada Parent"}, {"line1", "10 Downing Street"}, {"city", "London"},
+                              {"shipping_address", {{"name", "Ada ApiClient"}, {"line1", "10 Downing Street"}, {"city", "London"},
                                                     {"postal_code", "SW1A 2AA"}, {"country", "GB"}}}});
   ASSERT_EQ(started.status, 201) << started.body;
   const std::string order = started.json().value("order_id", "");

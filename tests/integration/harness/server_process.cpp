@@ -7,13 +7,13 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <fstream>
 #include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/files.hpp"
 #include "harness/http_client.hpp"
 
 extern char** environ;
@@ -21,13 +21,6 @@ extern char** environ;
 namespace harness {
 
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The storyloom binary these tests run: the one built beside them, or STORYLOOM_TEST_BINARY's
 // (scripts/run-tests points it at the sanitizer build, so the test code is compiled only once).
