@@ -28,6 +28,8 @@ function(storyloom_gtest_suites target)
             -D out=${ctest_file} -P ${STORYLOOM_GTEST_SUITES_SCRIPT}
     BYPRODUCTS ${ctest_file}
     VERBATIM)
+  # A change to the listing script links the executable again, which lists the suites again.
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${STORYLOOM_GTEST_SUITES_SCRIPT})
   # Until the first build has listed the suites, ctest finds no tests of <target>.
   set(include_file ${CMAKE_CURRENT_BINARY_DIR}/${target}_suites_include.cmake)
   file(WRITE ${include_file} "if(EXISTS [=[${ctest_file}]=])\n  include([=[${ctest_file}]=])\nendif()\n")
