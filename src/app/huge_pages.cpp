@@ -23,6 +23,14 @@ void restart_with_huge_pages(char** argv) {
   if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // set: by us, or chosen by the operator
   tunables += tunables.empty() ? kSetting : std::string(":") + kSetting;
   if (setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0) return;
+  // The binary by its own path, so the process keeps its name ("storyloom" in ps and top, not
+  // "exe"); /proc/self/exe itself when that path is gone (replaced by an upgrade, say).
+  char path[4096];
+  const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+  if (length > 0) {
+    path[length] = '\0';
+    execv(path, argv);
+  }
   execv("/proc/self/exe", argv);
   // Still here: exec failed (no /proc, say). Run as we are, and keep the environment as it was.
   if (current) setenv("GLIBC_TUNABLES", current, 1);

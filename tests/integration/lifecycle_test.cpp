@@ -81,6 +81,8 @@ TEST(Lifecycle, TheServerRunsWithHugePagesForPictureBuffers) {
   const std::string environ = environment_of_unsanitized(*server);
   if (environ.empty()) GTEST_SKIP() << "sanitized binary";
   EXPECT_NE(environ.find("\nGLIBC_TUNABLES=glibc.malloc.hugetlb=1\n"), std::string::npos);
+  // Started again by its own path, so ps and top still call it storyloom (not "exe").
+  EXPECT_EQ(read_file(std::filesystem::path("/proc") / std::to_string(server->pid()) / "comm"), "storyloom\n");
   EXPECT_EQ(server->stop(), 0);
 }
 
