@@ -7,7 +7,7 @@ UNITY_BATCH ?= 0
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: deps build build-asan build-asan-tree run test test-unit test-asan test-e2e bench web clean
+.PHONY: deps build build-tree build-asan build-asan-tree run test test-unit test-asan test-e2e bench web clean
 
 deps:
 	@bash scripts/install-deps
@@ -17,7 +17,9 @@ $(BUILD)/build.ninja:
 	  -DSTORYLOOM_WERROR=ON -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=$(UNITY_BATCH) \
 	  -DSTORYLOOM_UNIT_TESTS=OFF
 
-build: deps $(BUILD)/build.ninja web
+build: deps build-tree
+
+build-tree: $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan/build.ninja:
@@ -37,9 +39,10 @@ run: build
 
 # The whole suite: integration and e2e tests on the release build, then unit and integration
 # tests under ASan/UBSan. Each test is compiled once: unit tests in build-asan/, integration
-# tests in build/ (run against both binaries). scripts/run-tests builds the sanitizer tree itself,
-# at low priority while the release tests run.
-test: build
+# tests in build/ (run against both binaries). scripts/run-tests builds both trees itself: the
+# release tree first, the sanitizer tree at low priority from the start (it takes what CPU the
+# release build and tests leave).
+test: deps
 	bash scripts/run-tests
 
 bench: build

@@ -126,7 +126,9 @@ void paint_room(SceneCanvas& cv, const Layer& layer) {
   const core::Rgba wall = cv.colour(layer.colour, {238, 214, 184, 255});
   const core::Rgba floor = cv.colour(layer.colour2, {176, 122, 78, 255});
   const double fy = cv.py(layer.y);
-  cairo_rectangle(cv.cr, 0, 0, cv.w, fy);
+  // The wall fills the whole page and the floor is laid over it: two shapes meeting at the
+  // floor line would each cover part of its pixel row and leave it see-through.
+  cairo_rectangle(cv.cr, 0, 0, cv.w, cv.h);
   fill_vertical(cv, 0, fy, lighter(wall, 0.08), darker(wall, 0.08));
   for (int i = 0; i < 90; ++i) {  // wallpaper dots
     cairo_new_sub_path(cv.cr);

@@ -30,6 +30,13 @@ void jpeg_error_exit(j_common_ptr info) {
   std::longjmp(reinterpret_cast<JpegErrorJump*>(info->err)->jump, 1);
 }
 
+bool is_opaque(const core::Image& image) {
+  const std::uint8_t* p = image.pixels.data();
+  for (std::size_t i = 3; i < image.pixels.size(); i += 4)
+    if (p[i] != 255) return false;
+  return true;
+}
+
 }  // namespace
 
 core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const PngText> text) {
@@ -44,8 +51,11 @@ core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const 
   png_set_write_fn(png, &out, append_png_bytes, nullptr);
   png_set_compression_level(png, 2);  // speed over the last few percent of size
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_IHDR(png, info, image.width, image.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  // An opaque picture (every page's art) is written as RGB: a quarter less to filter, compress
+  // and checksum, and to read back; libpng drops the alpha byte from each row itself.
+  const bool opaque = is_opaque(image);
+  png_set_IHDR(png, info, image.width, image.height, 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA,
+               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   std::vector<png_text> chunks(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     chunks[i].compression = PNG_TEXT_COMPRESSION_NONE;
@@ -55,6 +65,7 @@ core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const 
   }
   if (!chunks.empty()) png_set_text(png, info, chunks.data(), static_cast<int>(chunks.size()));
   png_write_info(png, info);
+  if (opaque) png_set_filler(png, 0, PNG_FILLER_AFTER);  // after the header, as libpng's manual has it
   for (int y = 0; y < image.height; ++y) png_write_row(png, image.at(0, y));
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);

@@ -6,6 +6,8 @@
 
 #include <jpeglib.h>
 
+#include "print/png_rows.hpp"
+
 namespace storyloom::print {
 
 namespace {
@@ -50,21 +52,21 @@ void over_white(const std::uint8_t* rgba, int width, unsigned char* out) {
   }
 }
 
-}  // namespace
-
 // libjpeg-turbo reads RGBX rows itself (JCS_EXT_RGBX), so an opaque row, which is nearly every
 // row of a page, goes to it as it is; only rows with transparency are composited first. Copying
 // every pixel into an RGB row was most of a page's encoding time (a third under the sanitizers).
-core::Result<std::string> encode_jpeg(const core::Image& image, int quality) {
-  if (image.empty() || image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * 4)
-    return core::fail(core::ErrorKind::invalid_argument, "image_invalid", "image has no pixels or a wrong size");
+// `row_at(y)` answers row y of straight-alpha RGBA (y in order), or nullptr to give up with
+// `source_error()`'s reason.
+template <class RowAt, class SourceError>
+core::Result<std::string> encode_rgba_rows(int width, int height, int quality, RowAt&& row_at,
+                                           SourceError&& source_error) {
   jpeg_compress_struct c{};
   ErrorManager err{};
   c.err = jpeg_std_error(&err.pub);
   err.pub.error_exit = on_error;
   unsigned char* out = nullptr;
   unsigned long out_size = 0;
-  std::vector<unsigned char> composited(static_cast<std::size_t>(image.width) * 4);
+  std::vector<unsigned char> composited(static_cast<std::size_t>(width) * 4);
   if (setjmp(err.jump)) {
     jpeg_destroy_compress(&c);
     std::free(out);
@@ -72,18 +74,23 @@ core::Result<std::string> encode_jpeg(const core::Image& image, int quality) {
   }
   jpeg_create_compress(&c);
   jpeg_mem_dest(&c, &out, &out_size);
-  c.image_width = static_cast<JDIMENSION>(image.width);
-  c.image_height = static_cast<JDIMENSION>(image.height);
+  c.image_width = static_cast<JDIMENSION>(width);
+  c.image_height = static_cast<JDIMENSION>(height);
   c.input_components = 4;
   c.in_color_space = JCS_EXT_RGBX;
   jpeg_set_defaults(&c);
   jpeg_set_quality(&c, quality, TRUE);
   jpeg_start_compress(&c, TRUE);
   while (c.next_scanline < c.image_height) {
-    const std::uint8_t* rgba = image.at(0, static_cast<int>(c.next_scanline));
+    const std::uint8_t* rgba = row_at(static_cast<int>(c.next_scanline));
+    if (!rgba) {
+      jpeg_destroy_compress(&c);
+      std::free(out);
+      return core::fail(core::ErrorKind::unprocessable, "image_unreadable", source_error());
+    }
     JSAMPROW rows[1] = {const_cast<unsigned char*>(rgba)};  // libjpeg only reads input rows
-    if (!is_opaque(rgba, image.width)) {
-      over_white(rgba, image.width, composited.data());
+    if (!is_opaque(rgba, width)) {
+      over_white(rgba, width, composited.data());
       rows[0] = composited.data();
     }
     jpeg_write_scanlines(&c, rows, 1);
@@ -93,6 +100,23 @@ core::Result<std::string> encode_jpeg(const core::Image& image, int quality) {
   jpeg_destroy_compress(&c);
   std::free(out);
   return bytes;
+}
+
+}  // namespace
+
+core::Result<std::string> encode_jpeg(const core::Image& image, int quality) {
+  if (image.empty() || image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * 4)
+    return core::fail(core::ErrorKind::invalid_argument, "image_invalid", "image has no pixels or a wrong size");
+  return encode_rgba_rows(
+      image.width, image.height, quality, [&](int y) { return image.at(0, y); }, [] { return std::string(); });
+}
+
+core::Result<std::string> png_to_jpeg(std::string_view png, int quality) {
+  auto rows = PngRows::open(png);
+  if (!rows) return core::fail(rows.error());
+  return encode_rgba_rows(
+      rows->width(), rows->height(), quality, [&](int) { return rows->next_row(); },
+      [&] { return "PNG: " + rows->error(); });
 }
 
 core::Result<JpegInfo> read_jpeg_info(std::string_view bytes) {

@@ -1,5 +1,5 @@
-// JPEG through libjpeg-turbo: encoding rendered art for embedding, and reading a JPEG's size
-// without decoding its pixels (the PDF embeds JPEG bytes directly).
+// JPEG through libjpeg-turbo: encoding rendered art (pixels or PNG) for embedding, and reading a
+// JPEG's size without decoding its pixels (the PDF embeds JPEG bytes directly).
 #pragma once
 
 #include <string>
@@ -18,6 +18,9 @@ struct JpegInfo {
 
 // Alpha is composited over white. quality 1..100.
 core::Result<std::string> encode_jpeg(const core::Image& image, int quality);
+// The same for a PNG file, read and encoded a row at a time (no picture-sized buffer).
+// Errors: image_unreadable for a damaged or unreadable PNG.
+core::Result<std::string> png_to_jpeg(std::string_view png, int quality);
 core::Result<JpegInfo> read_jpeg_info(std::string_view bytes);
 core::Result<core::Image> decode_jpeg(std::string_view bytes);
 

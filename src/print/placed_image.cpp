@@ -1,53 +1,12 @@
 #include "print/placed_image.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 #include "print/jpeg_codec.hpp"
 
 namespace storyloom::print {
 
 namespace {
-
-struct PngReader {
-  std::string_view bytes;
-  std::size_t offset = 0;
-};
-
-cairo_status_t read_png_chunk(void* closure, unsigned char* data, unsigned int length) {
-  auto* r = static_cast<PngReader*>(closure);
-  if (r->offset + length > r->bytes.size()) return CAIRO_STATUS_READ_ERROR;
-  std::memcpy(data, r->bytes.data() + r->offset, length);
-  r->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-core::Result<core::Image> decode_png(std::string_view bytes) {
-  PngReader reader{bytes};
-  SurfacePtr surface(cairo_image_surface_create_from_png_stream(read_png_chunk, &reader));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return core::fail(core::ErrorKind::unprocessable, "image_unreadable", "PNG could not be decoded");
-  cairo_surface_flush(surface.get());
-  const int w = cairo_image_surface_get_width(surface.get()), h = cairo_image_surface_get_height(surface.get());
-  const int stride = cairo_image_surface_get_stride(surface.get());
-  const unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const bool has_alpha = cairo_image_surface_get_format(surface.get()) == CAIRO_FORMAT_ARGB32;
-  core::Image image(w, h);
-  for (int y = 0; y < h; ++y) {
-    const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
-    for (int x = 0; x < w; ++x) {
-      const std::uint32_t p = row[x];  // premultiplied ARGB in native endianness
-      const unsigned a = has_alpha ? (p >> 24) : 255;
-      auto un = [&](unsigned c) { return static_cast<std::uint8_t>(a ? std::min(255u, c * 255 / a) : 0); };
-      std::uint8_t* dst = image.at(x, y);
-      dst[0] = un((p >> 16) & 0xff);
-      dst[1] = un((p >> 8) & 0xff);
-      dst[2] = un(p & 0xff);
-      dst[3] = static_cast<std::uint8_t>(a);
-    }
-  }
-  return image;
-}
 
 void free_string(void* p) { delete static_cast<std::string*>(p); }
 
@@ -57,11 +16,7 @@ core::Result<std::string> to_jpeg(const PageImage& image, int jpeg_quality) {
   if (const auto* img = std::get_if<core::Image>(&image)) return encode_jpeg(*img, jpeg_quality);
   const auto& bytes = std::get<EncodedImage>(image).bytes;
   if (is_jpeg(bytes)) return bytes;
-  if (is_png(bytes)) {
-    auto decoded = decode_png(bytes);
-    if (!decoded) return core::fail(decoded.error());
-    return encode_jpeg(*decoded, jpeg_quality);
-  }
+  if (is_png(bytes)) return png_to_jpeg(bytes, jpeg_quality);
   return core::fail(core::ErrorKind::unsupported, "image_unsupported_type", "page art must be JPEG or PNG");
 }
 

@@ -5,6 +5,7 @@
 
 #include "art/cairo_image.hpp"
 #include "art/encode.hpp"
+#include "art/png_reader.hpp"
 #include "art_test_support.hpp"
 
 namespace storyloom::art {
@@ -36,6 +37,23 @@ TEST(Encode, PngRoundTripsStraightAlpha) {
   ASSERT_EQ(back.width, img.width);
   // Cairo decodes into premultiplied pixels; un-premultiplying low alpha loses a little.
   EXPECT_EQ(testing::changed_fraction(img, back, 6), 0.0);
+}
+
+// The colour type byte of a PNG's IHDR chunk: 2 RGB, 6 RGBA.
+int png_colour_type(const EncodedBytes& png) { return png.size() > 25 ? png[25] : -1; }
+
+TEST(Encode, AnOpaquePictureIsWrittenAsRgbAndReadsBackTheSame) {
+  core::Image img = gradient_with_alpha();
+  for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels.data()[i] = 255;
+  const auto rgb = encode_png(img);
+  ASSERT_TRUE(rgb);
+  EXPECT_EQ(png_colour_type(*rgb), 2);
+  const auto back = decode_png(std::string_view(reinterpret_cast<const char*>(rgb->data()), rgb->size()));
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->pixels, img.pixels);  // lossless, alpha 255 again
+  const auto rgba = encode_png(gradient_with_alpha());
+  ASSERT_TRUE(rgba);
+  EXPECT_EQ(png_colour_type(*rgba), 6);  // transparency kept
 }
 
 TEST(Encode, SurfaceConversionKeepsColours) {

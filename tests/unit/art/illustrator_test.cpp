@@ -30,6 +30,13 @@ std::size_t distinct_colours(const core::Image& img) {
   return seen.size();
 }
 
+// Pixels with any transparency: on a printed page they would show the paper through the art.
+std::size_t see_through_pixels(const core::Image& img) {
+  std::size_t n = 0;
+  for (std::size_t i = 3; i < img.pixels.size(); i += 4) n += img.pixels[i] != 255;
+  return n;
+}
+
 TEST(VectorIllustrator, DrawsEveryDocumentedThemeAndSetting) {
   const auto themes = testing::documented_settings();
   ASSERT_EQ(themes.size(), 8u);
@@ -43,6 +50,7 @@ TEST(VectorIllustrator, DrawsEveryDocumentedThemeAndSetting) {
       const core::Image img = draw(brief(theme, setting, "walking", times[n++ % 4]), 7);
       ASSERT_FALSE(img.empty()) << theme << "/" << setting;
       EXPECT_GT(distinct_colours(img), 200u) << theme << "/" << setting << " looks blank";
+      EXPECT_EQ(see_through_pixels(img), 0u) << theme << "/" << setting;
     }
   }
 }
