@@ -7,7 +7,7 @@ UNITY_BATCH ?= 0
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: deps build build-tree build-asan build-asan-tree run test test-unit test-asan test-e2e bench web clean
+.PHONY: deps build build-tree build-asan build-asan-tree run test bench web clean
 
 deps:
 	@bash scripts/install-deps
