@@ -30,13 +30,6 @@ void jpeg_error_exit(j_common_ptr info) {
   std::longjmp(reinterpret_cast<JpegErrorJump*>(info->err)->jump, 1);
 }
 
-bool is_opaque(const core::Image& image) {
-  const std::uint8_t* p = image.pixels.data();
-  for (std::size_t i = 3; i < image.pixels.size(); i += 4)
-    if (p[i] != 255) return false;
-  return true;
-}
-
 }  // namespace
 
 core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const PngText> text) {
@@ -53,7 +46,7 @@ core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const 
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   // An opaque picture (every page's art) is written as RGB: a quarter less to filter, compress
   // and checksum, and to read back; libpng drops the alpha byte from each row itself.
-  const bool opaque = is_opaque(image);
+  const bool opaque = core::all_opaque(image.pixels.data(), image.pixels.size() / 4);
   png_set_IHDR(png, info, image.width, image.height, 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA,
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   std::vector<png_text> chunks(text.size());

@@ -2,6 +2,7 @@
 // The currency between faces (photo in, face cut-out out), art (illustrations) and print.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "core/huge_pages.hpp"
@@ -26,5 +27,12 @@ struct Image {
     return pixels.data() + (static_cast<std::size_t>(y) * width + x) * 4;
   }
 };
+
+// True when none of `count` RGBA pixels from `rgba` lets anything show through (alpha 255).
+inline bool all_opaque(const std::uint8_t* rgba, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i)
+    if (rgba[i * 4 + 3] != 255) return false;
+  return true;
+}
 
 }  // namespace storyloom::core

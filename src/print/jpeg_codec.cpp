@@ -37,12 +37,6 @@ bool is_png(std::string_view b) { return b.size() > 8 && b.substr(0, 8) == "\x89
 
 namespace {
 
-bool is_opaque(const std::uint8_t* rgba, int width) {
-  for (int x = 0; x < width; ++x)
-    if (rgba[x * 4 + 3] != 255) return false;
-  return true;
-}
-
 // Straight alpha over white paper, into an RGBX row.
 void over_white(const std::uint8_t* rgba, int width, unsigned char* out) {
   for (int x = 0; x < width * 4; x += 4) {
@@ -89,7 +83,7 @@ core::Result<std::string> encode_rgba_rows(int width, int height, int quality, R
       return core::fail(core::ErrorKind::unprocessable, "image_unreadable", source_error());
     }
     JSAMPROW rows[1] = {const_cast<unsigned char*>(rgba)};  // libjpeg only reads input rows
-    if (!is_opaque(rgba, width)) {
+    if (!core::all_opaque(rgba, static_cast<std::size_t>(width))) {
       over_white(rgba, width, composited.data());
       rows[0] = composited.data();
     }
