@@ -11,15 +11,15 @@
 namespace storyloom::app {
 
 core::Result<void> QueueForCommerce::enqueue_webhook_processing(sql::Connection& conn,
-                                                                std::string_view webhook_event_id,
-                                                                std::string_view series) {
-  const std::string id(webhook_event_id);
+                                                                const commerce::WebhookToProcess& webhook) {
+  const std::string& id = webhook.webhook_event_id;
   auto queued = queue_.enqueue(conn, {.kind = std::string(kProcessWebhook),
                                       .payload = {{"webhook_event_id", id}},
                                       .dedupe_key = fmt::format("{}:{}", kProcessWebhook, id),
                                       .subject_id = id,
                                       .max_attempts = kWebhookJobPolicy.max_attempts,
-                                      .serial_key = series.empty() ? "" : "payment:" + std::string(series)});
+                                      .asked_at_ms = webhook.arrival_ms,
+                                      .serial_key = webhook.series.empty() ? "" : "payment:" + webhook.series});
   if (!queued) return std::unexpected(queued.error());
   return {};
 }
@@ -57,16 +57,12 @@ core::Result<int> enqueue_unprocessed_webhooks(sql::Database& db, commerce::Comm
   if (!conn) return std::unexpected(conn.error());
   auto tx = sql::Transaction::begin(**conn);
   if (!tx) return std::unexpected(tx.error());
-  auto ids = commerce::WebhookEventStore::unprocessed(**conn, 10'000);
-  if (!ids) return std::unexpected(ids.error());
-  for (const auto& id : *ids) {
-    auto stored = commerce::WebhookEventStore::find(**conn, id);
-    if (!stored) return std::unexpected(stored.error());
-    const auto series = *stored ? commerce::payment_series((*stored)->event) : std::string();
-    if (auto queued = jobs.enqueue_webhook_processing(**conn, id, series); !queued) return std::unexpected(queued.error());
-  }
+  auto owed = commerce::WebhookEventStore::unprocessed(**conn, 10'000);
+  if (!owed) return std::unexpected(owed.error());
+  for (const auto& webhook : *owed)
+    if (auto queued = jobs.enqueue_webhook_processing(**conn, webhook); !queued) return std::unexpected(queued.error());
   if (auto committed = tx->commit(); !committed) return std::unexpected(committed.error());
-  return static_cast<int>(ids->size());
+  return static_cast<int>(owed->size());
 }
 
 }  // namespace storyloom::app

@@ -24,8 +24,8 @@ class QueueForCommerce final : public commerce::CommerceJobsPort {
   explicit QueueForCommerce(jobs::Queue& queue) : queue_(queue) {}
 
   // Job process_webhook {"webhook_event_id"}, deduplicated on the row id.
-  core::Result<void> enqueue_webhook_processing(sql::Connection& conn, std::string_view webhook_event_id,
-                                                std::string_view series) override;
+  core::Result<void> enqueue_webhook_processing(sql::Connection& conn,
+                                                const commerce::WebhookToProcess& webhook) override;
   // The pipeline's render_final_pages for the book's current run, in the books module's own
   // payload and dedupe-key format (books::steps::enqueue_book_step). BookService::confirm_payment
   // already enqueues it, so this is normally a deduplicated no-op; it keeps the port's promise for

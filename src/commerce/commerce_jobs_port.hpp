@@ -3,6 +3,8 @@
 // key), because a retried webhook or a re-run step may ask twice.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/error.hpp"
@@ -10,13 +12,19 @@
 
 namespace storyloom::commerce {
 
+// An accepted webhook owed processing.
+struct WebhookToProcess {
+  std::string webhook_event_id;
+  std::string series;           // payment_series(): empty when the event names no payment
+  std::int64_t arrival_ms = 0;  // when it arrived: the order within its series
+};
+
 class CommerceJobsPort {
  public:
   virtual ~CommerceJobsPort() = default;
   // Job kind `process_webhook` whose handler calls WebhookProcessor::process(webhook_event_id).
-  // Jobs of one `series` (payment_series()) run one at a time, in the order they were queued.
-  virtual core::Result<void> enqueue_webhook_processing(sql::Connection& conn, std::string_view webhook_event_id,
-                                                        std::string_view series) = 0;
+  // Jobs of one series run one at a time, oldest arrival first (also when a crash re-queues them).
+  virtual core::Result<void> enqueue_webhook_processing(sql::Connection& conn, const WebhookToProcess& webhook) = 0;
   // The paid branch of the book pipeline: render_final_pages → assemble_print_pdf → deliver,
   // whose last step calls Delivery::deliver(book_id).
   virtual core::Result<void> enqueue_finalize(sql::Connection& conn, std::string_view book_id,

@@ -12,9 +12,10 @@ constexpr std::array kNames{std::pair{paid, "paid"}, std::pair{failed, "failed"}
 }  // namespace payment_event_table
 
 std::string payment_series(const PaymentEvent& e) {
+  if (!e.payment_ref.empty()) return e.provider + ":" + e.payment_ref;
+  if (!e.provider_ref.empty()) return e.provider + ":" + e.provider_ref;
   if (!e.order_id.empty()) return "order:" + e.order_id;
   if (!e.book_id.empty()) return "book:" + e.book_id;
-  if (!e.payment_ref.empty()) return e.provider + ":" + e.payment_ref;
   return {};
 }
 

@@ -30,8 +30,11 @@ struct PaymentEvent {
   bool shop_order = false;
 };
 
-// Which payment the event is about ("order:<id>", else "book:<id>", else "<provider>:<payment ref>";
-// empty when it names none): events about one payment are applied one at a time, in arrival order.
+// Which payment the event is about: "<provider>:<payment ref>", else "<provider>:<provider ref>",
+// else "order:<id>", else "book:<id>"; empty when it names none. The provider's own references come
+// first because every event of one payment carries them (Stripe's payment intent, Shopify's order
+// id), while our order id is missing from some (a Stripe charge). Events of one series are applied
+// one at a time, in arrival order.
 std::string payment_series(const PaymentEvent& e);
 
 }  // namespace storyloom::commerce

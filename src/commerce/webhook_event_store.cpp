@@ -1,5 +1,7 @@
 #include "commerce/webhook_event_store.hpp"
 
+#include <fmt/format.h>
+
 #include "core/ids.hpp"
 
 namespace storyloom::commerce {
@@ -31,29 +33,41 @@ PaymentEvent payment_event_from_json(const json& j) {
   return e;
 }
 
-core::Result<std::optional<std::string>> WebhookEventStore::record(sql::Connection& conn, const PaymentEvent& event,
-                                                                   std::string_view raw_body, std::int64_t now) {
-  const std::string id = core::new_id("whe");
+namespace {
+
+constexpr const char* kStoredColumns = "id, event, series, received_at, processed_at, outcome";
+
+StoredWebhookEvent stored_from_row(const sql::Row& r) {
+  return StoredWebhookEvent{r.text("id"), payment_event_from_json(json::parse(r.text("event"), nullptr, false)),
+                            r.optional_text("series").value_or(""), r.integer("received_at"),
+                            r.optional_integer("processed_at"), r.optional_text("outcome").value_or("")};
+}
+
+}  // namespace
+
+core::Result<std::optional<WebhookToProcess>> WebhookEventStore::record(sql::Connection& conn,
+                                                                        const PaymentEvent& event,
+                                                                        std::string_view raw_body, std::int64_t now_ms) {
+  WebhookToProcess owed{core::new_id("whe"), payment_series(event), now_ms};
   auto inserted = conn.execute(
-      "INSERT INTO webhook_events (id, provider, event_id, type, raw_type, order_id, event, payload, received_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (provider, event_id) DO NOTHING",
-      {id, event.provider, event.event_id, std::string(to_string(event.type)), event.raw_type,
+      "INSERT INTO webhook_events (id, provider, event_id, type, raw_type, order_id, event, payload, received_at, "
+      "series, arrival_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+      "ON CONFLICT (provider, event_id) DO NOTHING",
+      {owed.webhook_event_id, event.provider, event.event_id, std::string(to_string(event.type)), event.raw_type,
        event.order_id.empty() ? sql::Value(nullptr) : sql::Value(event.order_id), to_json(event).dump(),
-       std::string(raw_body), now});
+       std::string(raw_body), now_ms / 1000, owed.series.empty() ? sql::Value(nullptr) : sql::Value(owed.series),
+       now_ms});
   if (!inserted) return std::unexpected(inserted.error());
-  if (*inserted == 0) return std::optional<std::string>{};
-  return std::optional<std::string>{id};
+  if (*inserted == 0) return std::optional<WebhookToProcess>{};
+  return std::optional<WebhookToProcess>{std::move(owed)};
 }
 
 core::Result<std::optional<StoredWebhookEvent>> WebhookEventStore::find(sql::Connection& conn, std::string_view id) {
-  auto row = conn.query_one("SELECT id, event, received_at, processed_at, outcome FROM webhook_events WHERE id = $1",
+  auto row = conn.query_one(fmt::format("SELECT {} FROM webhook_events WHERE id = $1", kStoredColumns),
                             {std::string(id)});
   if (!row) return std::unexpected(row.error());
   if (!*row) return std::optional<StoredWebhookEvent>{};
-  const sql::Row& r = **row;
-  return std::optional<StoredWebhookEvent>{StoredWebhookEvent{
-      r.text("id"), payment_event_from_json(json::parse(r.text("event"), nullptr, false)), r.integer("received_at"),
-      r.optional_integer("processed_at"), r.optional_text("outcome").value_or("")}};
+  return std::optional<StoredWebhookEvent>{stored_from_row(**row)};
 }
 
 core::Result<void> WebhookEventStore::mark_processed(sql::Connection& conn, std::string_view id,
@@ -64,13 +78,32 @@ core::Result<void> WebhookEventStore::mark_processed(sql::Connection& conn, std:
   return {};
 }
 
-core::Result<std::vector<std::string>> WebhookEventStore::unprocessed(sql::Connection& conn, int limit) {
-  auto rows = conn.query("SELECT id FROM webhook_events WHERE processed_at IS NULL ORDER BY received_at, id LIMIT $1",
-                         {std::int64_t{limit}});
+core::Result<std::vector<WebhookToProcess>> WebhookEventStore::unprocessed(sql::Connection& conn, int limit) {
+  auto rows = conn.query(
+      "SELECT id, event, series, arrival_ms FROM webhook_events WHERE processed_at IS NULL "
+      "ORDER BY arrival_ms, id LIMIT $1",
+      {std::int64_t{limit}});
   if (!rows) return std::unexpected(rows.error());
-  std::vector<std::string> ids;
-  for (const auto& r : *rows) ids.push_back(r.text("id"));
-  return ids;
+  std::vector<WebhookToProcess> owed;
+  for (const auto& r : *rows) {
+    // Rows recorded before the series column existed get theirs from the event.
+    auto series = r.optional_text("series");
+    if (!series) series = payment_series(payment_event_from_json(json::parse(r.text("event"), nullptr, false)));
+    owed.push_back({r.text("id"), std::move(*series), r.integer("arrival_ms")});
+  }
+  return owed;
+}
+
+core::Result<std::vector<StoredWebhookEvent>> WebhookEventStore::waiting(sql::Connection& conn,
+                                                                          std::string_view series) {
+  auto rows = conn.query(fmt::format("SELECT {} FROM webhook_events WHERE series = $1 AND outcome = $2 "
+                                     "ORDER BY arrival_ms, id",
+                                     kStoredColumns),
+                         {std::string(series), std::string(kWaiting)});
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<StoredWebhookEvent> events;
+  for (const auto& r : *rows) events.push_back(stored_from_row(r));
+  return events;
 }
 
 }  // namespace storyloom::commerce

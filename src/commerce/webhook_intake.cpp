@@ -39,14 +39,16 @@ core::Result<IntakeOutcome> WebhookIntake::accept(std::string_view provider_name
   if (!conn) return std::unexpected(conn.error());
   auto tx = sql::Transaction::begin(**conn);
   if (!tx) return std::unexpected(tx.error());
-  auto row_id = WebhookEventStore::record(**conn, *event, request.body, clock_.unix_seconds());
-  if (!row_id) return std::unexpected(row_id.error());
-  if (!*row_id) return IntakeOutcome{true, "", std::move(*event)};
-  if (auto queued = jobs_.enqueue_webhook_processing(**conn, **row_id, payment_series(*event)); !queued) return std::unexpected(queued.error());
+  auto owed = WebhookEventStore::record(**conn, *event, request.body, clock_.unix_millis());
+  if (!owed) return std::unexpected(owed.error());
+  if (!*owed) return IntakeOutcome{true, "", std::move(*event)};
+  if (auto queued = jobs_.enqueue_webhook_processing(**conn, **owed); !queued) return std::unexpected(queued.error());
   if (auto committed = tx->commit(); !committed) return std::unexpected(committed.error());
+  const std::string& row_id = (*owed)->webhook_event_id;
   core::log_info("webhook accepted", {{"provider", provider_name}, {"event_id", event->event_id},
-                                      {"type", to_string(event->type)}, {"webhook_event_id", **row_id}});
-  return IntakeOutcome{false, **row_id, std::move(*event)};
+                                      {"type", to_string(event->type)}, {"webhook_event_id", row_id},
+                                      {"series", (*owed)->series}});
+  return IntakeOutcome{false, row_id, std::move(*event)};
 }
 
 }  // namespace storyloom::commerce

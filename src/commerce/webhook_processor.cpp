@@ -37,11 +37,16 @@ core::Result<std::string> WebhookProcessor::process(std::string_view webhook_eve
     auto order = resolve_order(**conn, e);
     if (!order) return std::unexpected(order.error());
     if (!*order) {
-      applied.outcome = "rejected: no matching order";
+      applied.outcome = may_wait_for_its_payment(**stored) ? kWaiting : "rejected: no matching order";
     } else {
       auto result = apply(**conn, **order, e);
       if (!result) return std::unexpected(result.error());
       applied = *result;
+      if (e.type == PaymentEventType::paid && applied.outcome == "applied") {
+        auto revoke = apply_waiting(**conn, (*stored)->series);
+        if (!revoke) return std::unexpected(revoke.error());
+        if (!revoke->empty()) applied.revoke_order_id = *revoke;
+      }
     }
   }
   if (auto marked = WebhookEventStore::mark_processed(**conn, webhook_event_id, applied.outcome, clock_.unix_seconds());
@@ -57,6 +62,35 @@ core::Result<std::string> WebhookProcessor::process(std::string_view webhook_eve
   }
   core::log_info("webhook processed", {{"webhook_event_id", webhook_event_id}, {"outcome", applied.outcome}});
   return applied.outcome;
+}
+
+// A refund, failure or cancellation that names only the provider's payment may arrive before the
+// event that binds that payment to our order (providers do not promise order; Stripe redelivers a
+// failed paid event for days, and a charge carries no metadata of ours). It waits for it rather
+// than being lost: a refund dropped that way would leave a refunded book unlocked.
+bool WebhookProcessor::may_wait_for_its_payment(const StoredWebhookEvent& stored) {
+  const PaymentEvent& e = stored.event;
+  return e.type != PaymentEventType::paid && e.order_id.empty() && !stored.series.empty();
+}
+
+// Applies the series' waiting events, oldest first, right after their payment was bound to an
+// order, as if they had arrived just after it. Answers the order whose delivered copies to revoke.
+core::Result<std::string> WebhookProcessor::apply_waiting(sql::Connection& conn, std::string_view series) {
+  auto waiting = WebhookEventStore::waiting(conn, series);
+  if (!waiting) return std::unexpected(waiting.error());
+  std::string revoke;
+  for (const StoredWebhookEvent& w : *waiting) {
+    auto order = resolve_order(conn, w.event);
+    if (!order) return std::unexpected(order.error());
+    if (!*order) continue;  // still names no order of ours
+    auto applied = apply(conn, **order, w.event);
+    if (!applied) return std::unexpected(applied.error());
+    if (auto marked = WebhookEventStore::mark_processed(conn, w.id, applied->outcome, clock_.unix_seconds()); !marked)
+      return std::unexpected(marked.error());
+    core::log_info("waiting webhook applied", {{"webhook_event_id", w.id}, {"outcome", applied->outcome}});
+    if (!applied->revoke_order_id.empty()) revoke = applied->revoke_order_id;
+  }
+  return revoke;
 }
 
 core::Result<std::optional<Order>> WebhookProcessor::resolve_order(sql::Connection& conn, const PaymentEvent& e) {

@@ -12,6 +12,7 @@
 #include "commerce/commerce_jobs_port.hpp"
 #include "commerce/order.hpp"
 #include "commerce/payment_event.hpp"
+#include "commerce/webhook_event_store.hpp"
 #include "core/clock.hpp"
 #include "sql/database.hpp"
 
@@ -23,8 +24,10 @@ class WebhookProcessor {
                    blob::Store& blobs, const core::Clock& clock)
       : db_(std::move(db)), books_(books), jobs_(jobs), blobs_(blobs), clock_(clock) {}
 
-  // Answers the outcome recorded on the row: "applied", "no_change", "ignored" or
-  // "rejected: <why>" (an event naming no order of ours, or an amount that does not match).
+  // Answers the outcome recorded on the row: "applied", "no_change", "ignored",
+  // "rejected: <why>" (an event naming no order of ours, or an amount that does not match) or
+  // kWaiting (a refund, failure or cancellation of a payment no order knows yet: applied right
+  // after the paid event that binds the payment, by that event's process()).
   // not_found (webhook_event_not_found) for an unknown row id.
   core::Result<std::string> process(std::string_view webhook_event_id);
 
@@ -33,6 +36,8 @@ class WebhookProcessor {
     std::string outcome;
     std::string revoke_order_id;  // remove this order's delivered copies after commit
   };
+  static bool may_wait_for_its_payment(const StoredWebhookEvent& stored);
+  core::Result<std::string> apply_waiting(sql::Connection& conn, std::string_view series);
   core::Result<std::optional<Order>> resolve_order(sql::Connection& conn, const PaymentEvent& e);
   core::Result<std::optional<Order>> adopt_shop_order(sql::Connection& conn, const PaymentEvent& e);
   core::Result<Applied> apply(sql::Connection& conn, const Order& order, const PaymentEvent& e);

@@ -6,6 +6,11 @@
 // every file and checks the expected outcomes.
 //
 //   node make-webhook-fixtures.mjs ../../data/webhooks
+//
+// FIXTURE_NOW=<unix seconds> (the "now" of the files there) signs with that clock instead of now,
+// so that adding a scenario leaves the other files byte for byte as they were (HMAC signatures
+// are deterministic). The App Proxy files are then kept as they are: Shopify's SDK checks their
+// timestamp against the real clock.
 import { createHmac } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +19,7 @@ import "@shopify/shopify-api/adapters/node";
 import { shopifyApi, ApiVersion } from "@shopify/shopify-api";
 
 const out = process.argv[2] ?? "../../data/webhooks";
-const NOW = Math.trunc(Date.now() / 1000);
+const NOW = Number(process.env.FIXTURE_NOW ?? Math.trunc(Date.now() / 1000));
 const STRIPE_SECRET = "whsec_storyloom_fixture_secret_0123456789";
 const SHOPIFY_SECRET = "shpss_storyloom_fixture_secret_0123456789";
 const stripe = new Stripe("sk_test_storyloom_fixture");
@@ -42,11 +47,12 @@ const charge = (refunded) => ({ id: "ch_fixture1", object: "charge", amount: ORD
   amount_refunded: refunded ? ORDER.total_minor : 500, refunded, currency: "usd", payment_intent: "pi_fixture1" });
 
 // A delivery signed by the SDK; `tamper` edits the body after signing.
-function stripeDelivery(body, { t = NOW, secret = STRIPE_SECRET, tamper, header, expect, type } = {}) {
+// `outcome`: the row's outcome once every delivery of the scenario was processed.
+function stripeDelivery(body, { t = NOW, secret = STRIPE_SECRET, tamper, header, expect, type, outcome } = {}) {
   const sig = header ?? stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: t });
   const sent = tamper ? tamper(body) : body;
   return { headers: sig === null ? {} : { "Stripe-Signature": sig, "Content-Type": "application/json" }, body: sent,
-           expect, ...(type ? { expect_type: type } : {}) };
+           expect, ...(type ? { expect_type: type } : {}), ...(outcome ? { expect_outcome: outcome } : {}) };
 }
 
 // The SDK must agree with the expected verdict (it is one-sided on time: future stamps pass it).
@@ -71,7 +77,7 @@ function shopifyOrder({ noteOrder = true, lineItemBook = false, total = "14.99",
 const shopifyHmac = (body, secret = SHOPIFY_SECRET) => createHmac("sha256", secret).update(body, "utf8").digest("base64");
 
 function shopifyDelivery(body, { topic = "orders/paid", eventId = "evt-shop-1", webhookId = "wh-shop-1", secret,
-  tamper, lowercase = false, expect, type, dropHmac = false } = {}) {
+  tamper, lowercase = false, expect, type, outcome, dropHmac = false } = {}) {
   const h = lowercase
     ? { "shopify-hmac-sha256": shopifyHmac(body, secret), "shopify-topic": topic, "shopify-event-id": eventId,
         "shopify-webhook-id": webhookId, "shopify-shop-domain": "storyloom-test.myshopify.com" }
@@ -81,7 +87,8 @@ function shopifyDelivery(body, { topic = "orders/paid", eventId = "evt-shop-1", 
         ...(eventId ? { "X-Shopify-Event-Id": eventId } : {}) };
   if (dropHmac) { delete h["X-Shopify-Hmac-Sha256"]; delete h["shopify-hmac-sha256"]; }
   h["Content-Type"] = "application/json";
-  return { headers: h, body: tamper ? tamper(body) : body, expect, ...(type ? { expect_type: type } : {}) };
+  return { headers: h, body: tamper ? tamper(body) : body, expect, ...(type ? { expect_type: type } : {}),
+           ...(outcome ? { expect_outcome: outcome } : {}) };
 }
 
 async function checkWithShopify(d) {
@@ -169,6 +176,18 @@ const scenarios = {
                  stripeDelivery(stripeEvent("evt_fixture_partial", "charge.refunded", charge(false)), { expect: "accepted", type: "unknown" }),
                  stripeDelivery(stripeEvent("evt_fixture_refund", "charge.refunded", charge(true)), { expect: "accepted", type: "refunded" })],
     expect_order_status: "refunded", expect_book_status: "refunded" }),
+  "stripe-refund-before-payment": S("stripe", STRIPE_SECRET, {
+    description: "the full refund arrives before the paid event (Stripe does not promise order, and the charge names only its payment intent): it waits for the payment, then takes the order back",
+    deliveries: [stripeDelivery(stripeEvent("evt_fixture_refund", "charge.refunded", charge(true)), { expect: "accepted", type: "refunded", outcome: "applied" }),
+                 stripeDelivery(paidBody, { expect: "accepted", type: "paid", outcome: "applied" })],
+    expect_order_status: "refunded", expect_book_status: "refunded", expect_paid: true,
+    expect_history: ["created", "payment_pending", "paid", "refunded"] }),
+  "stripe-refund-of-another-payment": S("stripe", STRIPE_SECRET, {
+    description: "a refund of a payment no order of ours knows: it waits, and the paid order is not touched",
+    deliveries: [stripeDelivery(stripeEvent("evt_fixture_refund_other", "charge.refunded", { ...charge(true), id: "ch_other", payment_intent: "pi_other" }),
+                                { expect: "accepted", type: "refunded", outcome: "waiting: no order knows this payment yet" }),
+                 stripeDelivery(paidBody, { expect: "accepted", type: "paid", outcome: "applied" })],
+    expect_order_status: "paid", expect_book_status: "paid" }),
 
   "shopify-valid": S("shopify", SHOPIFY_SECRET, {
     description: "orders/paid naming our order in note_attributes",
@@ -215,6 +234,12 @@ const scenarios = {
     deliveries: [shopifyDelivery(shopifyOrder({ noteOrder: false, lineItemBook: true }), { eventId: "evt-shop-s", expect: "accepted", type: "paid" }),
                  shopifyDelivery(shopifyOrder({ noteOrder: false, lineItemBook: true }), { eventId: "evt-shop-s2", expect: "accepted", type: "paid" })],
     expect_order_status: "paid", expect_book_status: "paid", expect_order_count: 1 }),
+  "shopify-shop-order-cancelled-first": S("shopify", SHOPIFY_SECRET, {
+    description: "a shop order's orders/cancelled arrives before its orders/paid: the order is adopted, paid, then cancelled, and the book is taken back",
+    order: { ...ORDER, status: "none" },
+    deliveries: [shopifyDelivery(shopifyOrder({ noteOrder: false, lineItemBook: true, financial: "refunded" }), { topic: "orders/cancelled", eventId: "evt-shop-sc", expect: "accepted", type: "cancelled", outcome: "applied" }),
+                 shopifyDelivery(shopifyOrder({ noteOrder: false, lineItemBook: true }), { eventId: "evt-shop-sp", expect: "accepted", type: "paid", outcome: "applied" })],
+    expect_order_status: "cancelled", expect_book_status: "refunded", expect_order_count: 1, expect_paid: true }),
 };
 
 // ---- Shopify App Proxy: query strings signed with Node crypto, confirmed by the SDK.
@@ -236,7 +261,9 @@ const appProxy = {
 };
 
 mkdirSync(out, { recursive: true });
-for (const f of readdirSync(out)) if (f.endsWith(".json")) rmSync(join(out, f));
+const keepAppProxy = process.env.FIXTURE_NOW !== undefined;
+for (const f of readdirSync(out))
+  if (f.endsWith(".json") && !(keepAppProxy && f.startsWith("shopify-app-proxy-"))) rmSync(join(out, f));
 for (const [name, s] of Object.entries(scenarios)) {
   for (const d of s.deliveries) {
     if (s.provider === "stripe") checkWithStripe(d);
@@ -245,7 +272,7 @@ for (const [name, s] of Object.entries(scenarios)) {
   }
   writeFileSync(join(out, `${name}.json`), JSON.stringify({ name, ...s }, null, 2) + "\n");
 }
-for (const [name, c] of Object.entries(appProxy)) {
+for (const [name, c] of Object.entries(keepAppProxy ? {} : appProxy)) {
   const query = Object.fromEntries([...new URLSearchParams(c.query).keys()].map((k) => {
     const all = new URLSearchParams(c.query).getAll(k);
     return [k, all.length > 1 ? all : all[0]];
@@ -256,4 +283,4 @@ for (const [name, c] of Object.entries(appProxy)) {
   writeFileSync(join(out, `${name}.json`), JSON.stringify({ name, kind: "app_proxy", provider: "shopify",
     secret: SHOPIFY_SECRET, now: NOW, ...c }, null, 2) + "\n");
 }
-console.log(`wrote ${Object.keys(scenarios).length + Object.keys(appProxy).length} fixtures to ${out}`);
+console.log(`wrote ${Object.keys(scenarios).length + (keepAppProxy ? 0 : Object.keys(appProxy).length)} fixtures to ${out}`);

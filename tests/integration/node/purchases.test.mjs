@@ -184,6 +184,25 @@ test("Stripe: a full refund takes the book back and the download answers 403", a
   assert.equal(download.json.error.code, "book_not_paid");
 });
 
+test("Stripe: a refund delivered before its payment waits for it, then takes the book back", async () => {
+  const who = await buyer();
+  const { order_id: order } = await stripeCheckout(who);
+  const session = sessions.find((s) => s.order === order).id;
+  // Stripe does not promise order: the charge names only its payment intent, which no order knows yet.
+  await postStripe(stripeEvent(`evt_early_refund_${order}`, "charge.refunded", { id: `ch_${order}`, object: "charge",
+    payment_intent: `pi_${order}`, amount_refunded: 1499, currency: "usd", refunded: true }));
+  let outcomes = await processed(dataDir);
+  assert.equal(outcomes[`evt_early_refund_${order}`], "waiting: no order knows this payment yet");
+  assert.equal((await who.call("GET", `/api/orders/${order}`)).json.status, "payment_pending");
+  await postStripe(completed(`evt_paid_after_refund_${order}`, order, session, `pi_${order}`));
+  outcomes = await processed(dataDir);
+  assert.equal(outcomes[`evt_paid_after_refund_${order}`], "applied");
+  assert.equal(outcomes[`evt_early_refund_${order}`], "applied");
+  const o = (await who.call("GET", `/api/orders/${order}`)).json;
+  assert.deepEqual(o.status_history.map((h) => h.status).slice(-2), ["paid", "refunded"]);
+  assert.equal(await bookStatus(who), "refunded");
+});
+
 test("Shopify: an order paid in the shop unlocks the book it names exactly once", async () => {
   const who = await guest(shop.base);
   who.book = await previewedBook(who);

@@ -162,7 +162,7 @@ TEST(CommerceWiring, WebhooksOwedProcessingAreQueuedWhenWorkersStart) {
   {
     auto conn = shop.t.db->acquire().value();
     auto event = shop.commerce->demo->parse_event(hook).value();
-    ASSERT_TRUE(commerce::WebhookEventStore::record(*conn, event, hook.body, shop.clock.unix_seconds()).value());
+    ASSERT_TRUE(commerce::WebhookEventStore::record(*conn, event, hook.body, shop.clock.unix_millis()).value());
   }
   EXPECT_EQ(shop.drain(), 0);
   for (const auto& start : shop.generation->on_start) start();
@@ -170,6 +170,39 @@ TEST(CommerceWiring, WebhooksOwedProcessingAreQueuedWhenWorkersStart) {
   EXPECT_EQ(shop.count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'process_webhook'"), 1);
   shop.drain();
   EXPECT_EQ(shop.book_status(book), "ready");
+}
+
+TEST(CommerceWiring, OwedWebhooksOfOnePaymentAreQueuedAgainInTheOrderTheyArrived) {
+  test::Shop shop;
+  const auto book = shop.previewed_book();
+  const auto order = shop.checkout(book);
+  // Paid, then refunded a second later; both rows lost their jobs. Recorded refund first, so
+  // neither row ids nor recording order can stand in for arrival.
+  const auto arrived = shop.clock.unix_millis();
+  const auto pay = shop.commerce->demo->make_webhook(order, DemoOutcome::pay);
+  const auto refund = demo_event(shop, "evt_refund", "payment.refunded", order);
+  {
+    auto conn = shop.t.db->acquire().value();
+    auto record = [&](const commerce::WebhookRequest& hook, std::int64_t at_ms) {
+      auto event = shop.commerce->demo->parse_event(hook).value();
+      ASSERT_TRUE(commerce::WebhookEventStore::record(*conn, event, hook.body, at_ms).value());
+    };
+    record(refund, arrived + 1000);
+    record(pay, arrived);
+  }
+  for (const auto& start : shop.generation->on_start) start();
+  auto conn = shop.t.db->acquire().value();
+  const auto jobs = conn->query("SELECT asked_at_ms, serial_key FROM jobs WHERE kind = 'process_webhook' "
+                                "ORDER BY asked_at_ms").value();
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_EQ(jobs[0].integer("asked_at_ms"), arrived);
+  EXPECT_EQ(jobs[1].integer("asked_at_ms"), arrived + 1000);
+  EXPECT_EQ(jobs[0].text("serial_key"), "payment:demo:demo_" + order.id);
+  EXPECT_EQ(jobs[1].text("serial_key"), jobs[0].text("serial_key"));
+  shop.drain();
+  // Applied the other way round, the refund would find an unpaid order and the payment stand.
+  EXPECT_EQ(shop.order(order.id).status, OrderStatus::refunded);
+  EXPECT_EQ(shop.book_status(book), "refunded");
 }
 
 TEST(CommerceWiring, AProcessWebhookJobWithoutARowIdFails) {

@@ -42,9 +42,10 @@ void SqlJobs::create_table(sql::Connection& conn) {
   ASSERT_TRUE(r) << r.error().message;
 }
 
-core::Result<void> SqlJobs::enqueue_webhook_processing(sql::Connection& conn, std::string_view id,
-                                                       std::string_view /*series: the queue's business*/) {
-  auto r = conn.execute("INSERT INTO test_jobs VALUES ('process_webhook', $1) ON CONFLICT DO NOTHING", {std::string(id)});
+core::Result<void> SqlJobs::enqueue_webhook_processing(sql::Connection& conn, const WebhookToProcess& webhook) {
+  // The series and arrival order are the queue's business (tests/unit/app, tests/unit/jobs).
+  auto r = conn.execute("INSERT INTO test_jobs VALUES ('process_webhook', $1) ON CONFLICT DO NOTHING",
+                        {webhook.webhook_event_id});
   if (!r) return std::unexpected(r.error());
   return {};
 }

@@ -47,8 +47,7 @@ class SqlBooks final : public BookUnlockPort {
 class SqlJobs final : public CommerceJobsPort {
  public:
   static void create_table(sql::Connection& conn);
-  core::Result<void> enqueue_webhook_processing(sql::Connection& conn, std::string_view id,
-                                                std::string_view series) override;
+  core::Result<void> enqueue_webhook_processing(sql::Connection& conn, const WebhookToProcess& webhook) override;
   core::Result<void> enqueue_finalize(sql::Connection& conn, std::string_view book_id, std::string_view order_id) override;
   static std::vector<std::string> args(sql::Connection& conn, std::string_view kind);
 };
