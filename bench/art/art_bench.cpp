@@ -5,6 +5,7 @@
 
 #include "art/encode.hpp"
 #include "art/vector_illustrator.hpp"
+#include "core/jpeg.hpp"
 
 using namespace storyloom;
 
@@ -56,14 +57,14 @@ BENCHMARK(BM_EncodePrintPng)->Unit(benchmark::kMillisecond);
 static void BM_EncodePrintJpeg(benchmark::State& state) {
   core::IllustrationBrief brief{"enchanted-forest", "forest-path", "walking", "joyful", "day", "medium", {}, false, ""};
   auto page = illustrator().illustrate(brief, core::HeroLook{}, 3075, 3075, 1);
-  for (auto _ : state) benchmark::DoNotOptimize(art::encode_jpeg(page->image, 92));
+  for (auto _ : state) benchmark::DoNotOptimize(core::encode_jpeg(page->image, {.quality = 92}));
 }
 BENCHMARK(BM_EncodePrintJpeg)->Unit(benchmark::kMillisecond);
 
 static void BM_EncodePreviewJpeg(benchmark::State& state) {
   core::IllustrationBrief brief{"enchanted-forest", "forest-path", "walking", "joyful", "day", "medium", {}, false, ""};
   auto page = illustrator().illustrate(brief, core::HeroLook{}, 1024, 1024, 1);
-  for (auto _ : state) benchmark::DoNotOptimize(art::encode_jpeg(page->image, 85));
+  for (auto _ : state) benchmark::DoNotOptimize(core::encode_jpeg(page->image, {.quality = 85}));
 }
 BENCHMARK(BM_EncodePreviewJpeg)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "art/encode.hpp"
 #include "art/hero_look.hpp"
 #include "art/personalizer.hpp"
+#include "core/jpeg.hpp"
 #include "core/log.hpp"
 #include "faces/photo_intake.hpp"
 #include "story/template_writer.hpp"
@@ -82,9 +82,9 @@ core::Result<http::SampleImage> CatalogSamples::draw(const core::IllustrationBri
   auto base = (*illustrator)->illustrate(brief, look, size_.width, size_.height, kSampleSeed);
   if (!base) return core::fail(base.error());
   const art::PersonalizedPage page = art::Personalizer{}.personalize(*base, style, face);
-  auto jpeg = art::encode_jpeg(page.image, size_.jpeg_quality);
+  auto jpeg = core::encode_jpeg(page.image, {.quality = size_.jpeg_quality});
   if (!jpeg) return core::fail(jpeg.error());
-  return http::SampleImage{std::string(jpeg->begin(), jpeg->end()), "image/jpeg"};
+  return http::SampleImage{std::move(*jpeg), "image/jpeg"};
 }
 
 core::Result<art::VectorIllustrator*> CatalogSamples::illustrator() {

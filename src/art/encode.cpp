@@ -1,9 +1,7 @@
 #include "art/encode.hpp"
 
 #include <csetjmp>
-#include <cstdio>
 
-#include <jpeglib.h>
 #include <png.h>
 
 namespace storyloom::art {
@@ -19,15 +17,6 @@ core::Result<void> check_image(const core::Image& image) {
 void append_png_bytes(png_structp png, png_bytep data, png_size_t length) {
   auto* out = static_cast<EncodedBytes*>(png_get_io_ptr(png));
   out->insert(out->end(), data, data + length);
-}
-
-struct JpegErrorJump {
-  jpeg_error_mgr mgr;
-  std::jmp_buf jump;
-};
-
-void jpeg_error_exit(j_common_ptr info) {
-  std::longjmp(reinterpret_cast<JpegErrorJump*>(info->err)->jump, 1);
 }
 
 }  // namespace
@@ -62,48 +51,6 @@ core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const 
   for (int y = 0; y < image.height; ++y) png_write_row(png, image.at(0, y));
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
-  return out;
-}
-
-core::Result<EncodedBytes> encode_jpeg(const core::Image& image, int quality) {
-  if (auto ok = check_image(image); !ok) return core::fail(ok.error());
-  if (quality < 1 || quality > 100) {
-    return core::fail(core::ErrorKind::invalid_argument, "art_bad_quality", "JPEG quality must be 1..100.");
-  }
-  jpeg_compress_struct cinfo{};
-  JpegErrorJump err{};
-  cinfo.err = jpeg_std_error(&err.mgr);
-  err.mgr.error_exit = jpeg_error_exit;
-  unsigned char* buffer = nullptr;
-  unsigned long size = 0;
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(image.width) * 3);
-  if (setjmp(err.jump)) {
-    jpeg_destroy_compress(&cinfo);
-    std::free(buffer);
-    return core::fail(core::ErrorKind::internal, "art_jpeg_failed", "Could not encode the picture as JPEG.");
-  }
-  jpeg_create_compress(&cinfo);
-  jpeg_mem_dest(&cinfo, &buffer, &size);
-  cinfo.image_width = static_cast<JDIMENSION>(image.width);
-  cinfo.image_height = static_cast<JDIMENSION>(image.height);
-  cinfo.input_components = 3;
-  cinfo.in_color_space = JCS_RGB;
-  jpeg_set_defaults(&cinfo);
-  jpeg_set_quality(&cinfo, quality, TRUE);
-  jpeg_start_compress(&cinfo, TRUE);
-  while (cinfo.next_scanline < cinfo.image_height) {
-    const std::uint8_t* in = image.at(0, static_cast<int>(cinfo.next_scanline));
-    for (int x = 0; x < image.width; ++x, in += 4) {
-      const unsigned a = in[3];
-      for (int c = 0; c < 3; ++c) row[x * 3 + c] = static_cast<std::uint8_t>((in[c] * a + 255 * (255 - a) + 127) / 255);
-    }
-    JSAMPROW rows[1] = {row.data()};
-    jpeg_write_scanlines(&cinfo, rows, 1);
-  }
-  jpeg_finish_compress(&cinfo);
-  EncodedBytes out(buffer, buffer + size);
-  jpeg_destroy_compress(&cinfo);
-  std::free(buffer);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Encoders that turn an illustration into bytes for print, previews and blob storage. Callers
-// keep encoded bytes rather than decoded pixels to keep a book's memory low.
+// keep encoded bytes rather than decoded pixels to keep a book's memory low. JPEG is
+// core::encode_jpeg.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,5 @@ struct PngText {
 
 // Lossless RGBA PNG (straight alpha, as core::Image holds it), with optional text chunks.
 core::Result<EncodedBytes> encode_png(const core::Image& image, std::span<const PngText> text = {});
-// Baseline JPEG, quality 1..100; transparent pixels are flattened onto white.
-core::Result<EncodedBytes> encode_jpeg(const core::Image& image, int quality);
 
 }  // namespace storyloom::art

@@ -30,8 +30,6 @@ core::Result<core::Image> decode_webp(std::string_view bytes);
 // HEIF transformations (irot/imir/clap) are applied by libheif: the result is upright.
 core::Result<core::Image> decode_heif(std::string_view bytes);
 
-// Baseline JPEG of the RGB channels (alpha ignored), with no metadata segments at all (no EXIF,
-// no XMP, no ICC profile): only JFIF.
-core::Result<std::string> encode_jpeg(const core::Image& image, int quality);
+// (Normalized photos are written by core::encode_jpeg: JFIF only, no EXIF, XMP or ICC profile.)
 
 }  // namespace storyloom::faces

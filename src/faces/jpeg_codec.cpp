@@ -1,4 +1,5 @@
-// libjpeg-turbo behind setjmp/longjmp error handling. Only this file includes jpeglib.h.
+// Photo JPEG decoding through libjpeg-turbo, hardened for uploads (damaged streams, scan bombs),
+// behind setjmp/longjmp error handling. Encoding is core::encode_jpeg.
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
@@ -117,54 +118,6 @@ core::Result<core::Image> decode_jpeg(std::string_view bytes, int min_long_side)
     return core::fail(photo_unreadable(d.err.message));
   }
   return image;
-}
-
-namespace {
-
-struct Compressor {
-  jpeg_compress_struct info{};
-  ErrorManager err;
-  unsigned char* buffer = nullptr;
-  unsigned long size = 0;
-  Compressor() {
-    info.err = jpeg_std_error(&err.pub);
-    err.pub.error_exit = on_error;
-    jpeg_create_compress(&info);
-  }
-  ~Compressor() {
-    jpeg_destroy_compress(&info);
-    std::free(buffer);
-  }
-};
-
-bool write_pixels(Compressor& c, const core::Image& image, int quality) {
-  if (setjmp(c.err.jump)) return false;
-  jpeg_mem_dest(&c.info, &c.buffer, &c.size);
-  c.info.image_width = static_cast<JDIMENSION>(image.width);
-  c.info.image_height = static_cast<JDIMENSION>(image.height);
-  c.info.input_components = 4;
-  c.info.in_color_space = JCS_EXT_RGBA;
-  jpeg_set_defaults(&c.info);
-  jpeg_set_quality(&c.info, quality, TRUE);
-  c.info.optimize_coding = TRUE;
-  jpeg_start_compress(&c.info, TRUE);  // writes SOI + JFIF APP0 only; we add no other marker
-  while (c.info.next_scanline < c.info.image_height) {
-    JSAMPROW row = const_cast<std::uint8_t*>(image.at(0, static_cast<int>(c.info.next_scanline)));
-    jpeg_write_scanlines(&c.info, &row, 1);
-  }
-  jpeg_finish_compress(&c.info);
-  return true;
-}
-
-}  // namespace
-
-core::Result<std::string> encode_jpeg(const core::Image& image, int quality) {
-  if (image.empty()) return core::fail(core::ErrorKind::internal, "jpeg_encode_failed", "empty image");
-  Compressor c;
-  if (!write_pixels(c, image, quality)) {
-    return core::fail(core::ErrorKind::internal, "jpeg_encode_failed", c.err.message);
-  }
-  return std::string(reinterpret_cast<const char*>(c.buffer), c.size);
 }
 
 }  // namespace storyloom::faces

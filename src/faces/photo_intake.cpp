@@ -1,5 +1,6 @@
 #include "faces/photo_intake.hpp"
 
+#include "core/jpeg.hpp"
 #include "faces/avatar_traits_reader.hpp"
 #include "faces/codecs.hpp"
 #include "faces/face_cutout_maker.hpp"
@@ -32,7 +33,8 @@ core::Result<CheckedPhoto> PhotoIntake::examine(std::string_view bytes) const {
   photo.verdict = judge_faces(faces, gray, rules_);
   if (photo.verdict.main_face >= 0) photo.main_face = faces[static_cast<std::size_t>(photo.verdict.main_face)];
   if (photo.verdict.accepted) {
-    auto jpeg = encode_jpeg(photo.image, limits_.normalized_jpeg_quality);
+    // No metadata survives (core::encode_jpeg writes JFIF only); a see-through photo lands on white.
+    auto jpeg = core::encode_jpeg(photo.image, {.quality = limits_.normalized_jpeg_quality, .optimize_coding = true});
     if (!jpeg) return core::fail(jpeg.error());
     photo.jpeg = std::move(*jpeg);
   }

@@ -1,6 +1,7 @@
 #include "print/book_steps.hpp"
 
 #include "print/book_design.hpp"
+#include "core/jpeg.hpp"
 #include "print/jpeg_codec.hpp"
 #include "print/text_space.hpp"
 #include "story/variant_picker.hpp"
@@ -52,7 +53,7 @@ core::Result<RenderedArt> render_page(const ArtSteps& art, const core::Illustrat
     if (!marked) return core::fail(marked.error());
     image = std::move(*marked);
   }
-  auto jpeg = encode_jpeg(image, use == ArtUse::preview_page ? kPreviewQuality : kPrintQuality);
+  auto jpeg = core::encode_jpeg(image, {.quality = use == ArtUse::preview_page ? kPreviewQuality : kPrintQuality});
   if (!jpeg) return core::fail(jpeg.error());
   out.image.bytes = std::move(*jpeg);
   return out;

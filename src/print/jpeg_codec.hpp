@@ -1,5 +1,6 @@
-// JPEG through libjpeg-turbo: encoding rendered art (pixels or PNG) for embedding, and reading a
-// JPEG's size without decoding its pixels (the PDF embeds JPEG bytes directly).
+// JPEG through libjpeg-turbo: encoding rendered PNG art for embedding (pixels go through
+// core::encode_jpeg), and reading a JPEG's size without decoding its pixels (the PDF embeds JPEG
+// bytes directly).
 #pragma once
 
 #include <string>
@@ -16,10 +17,9 @@ struct JpegInfo {
   int components = 0;  // 1 grey, 3 colour, 4 CMYK
 };
 
-// Alpha is composited over white. quality 1..100.
-core::Result<std::string> encode_jpeg(const core::Image& image, int quality);
-// The same for a PNG file, read and encoded a row at a time (no picture-sized buffer).
-// Errors: image_unreadable for a damaged or unreadable PNG.
+// A PNG file as JPEG (core::encode_jpeg's flattening onto white), read and encoded a row at a
+// time (no picture-sized buffer). quality 1..100. Errors: image_unreadable for a damaged or
+// unreadable PNG.
 core::Result<std::string> png_to_jpeg(std::string_view png, int quality);
 core::Result<JpegInfo> read_jpeg_info(std::string_view bytes);
 core::Result<core::Image> decode_jpeg(std::string_view bytes);

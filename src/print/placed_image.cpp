@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/jpeg.hpp"
 #include "print/jpeg_codec.hpp"
 
 namespace storyloom::print {
@@ -13,7 +14,7 @@ void free_string(void* p) { delete static_cast<std::string*>(p); }
 }  // namespace
 
 core::Result<std::string> to_jpeg(const PageImage& image, int jpeg_quality) {
-  if (const auto* img = std::get_if<core::Image>(&image)) return encode_jpeg(*img, jpeg_quality);
+  if (const auto* img = std::get_if<core::Image>(&image)) return core::encode_jpeg(*img, {.quality = jpeg_quality});
   const auto& bytes = std::get<EncodedImage>(image).bytes;
   if (is_jpeg(bytes)) return bytes;
   if (is_png(bytes)) return png_to_jpeg(bytes, jpeg_quality);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "core/jpeg.hpp"
 #include "faces/codecs.hpp"
 #include "faces/exif_orientation.hpp"
 #include "faces/image_ops.hpp"
@@ -134,7 +135,7 @@ TEST(PhotoNormalization, ShrinksToAtMost2048AndKeepsNoMetadata) {
   EXPECT_GE(photo->image.width, 2048 * 9 / 10);
   EXPECT_NEAR(photo->image.height, photo->image.width * 2400 / 3000, 1);
 
-  const std::string normalized = encode_jpeg(photo->image, 90).value();
+  const std::string normalized = core::encode_jpeg(photo->image, {.quality = 90, .optimize_coding = true}).value();
   const auto header = probe_jpeg(normalized);
   ASSERT_TRUE(header.has_value());
   EXPECT_EQ(header->width, photo->image.width);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/jpeg.hpp"
 #include "faces/codecs.hpp"
 #include "faces/image_ops.hpp"
 #include "faces/photo_decoder.hpp"
@@ -72,7 +73,7 @@ const PhotoIntake& intake() {
   return instance;
 }
 
-std::string as_jpeg(const core::Image& image, int quality) { return encode_jpeg(image, quality).value(); }
+std::string as_jpeg(const core::Image& image, int quality) { return core::encode_jpeg(image, {.quality = quality}).value(); }
 
 std::string as_webp(const core::Image& image) {
   std::uint8_t* out = nullptr;

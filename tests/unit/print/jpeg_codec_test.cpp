@@ -1,11 +1,12 @@
-// Encoding art for the PDFs, from pixels or from a PNG read a row at a time: opaque rows go to
-// libjpeg as they are, rows with transparency are put over white paper first; both must come
-// back as the colours they were.
+// Encoding art for the PDFs (core::encode_jpeg), from pixels or from a PNG read a row at a time:
+// opaque rows go to libjpeg as they are, rows with transparency are put over white paper first;
+// both must come back as the colours they were.
 #include <cstdlib>
 
 #include <gtest/gtest.h>
 #include <png.h>
 
+#include "core/jpeg.hpp"
 #include "print/jpeg_codec.hpp"
 
 namespace storyloom::print {
@@ -31,7 +32,7 @@ void expect_near(const core::Image& image, int x, int y, int r, int g, int b) {
 }
 
 TEST(JpegCodec, OpaqueRowsKeepTheirColoursAndTransparencyLiesOnWhitePaper) {
-  const auto jpeg = encode_jpeg(two_halves(), 95);
+  const auto jpeg = core::encode_jpeg(two_halves(), {.quality = 95});
   ASSERT_TRUE(jpeg) << jpeg.error().message;
   const auto info = read_jpeg_info(*jpeg);
   ASSERT_TRUE(info);
@@ -87,7 +88,7 @@ TEST(JpegCodec, APngBecomesTheSameJpegRowByRow) {
   expect_near(*back, 16, 8, 230, 120, 20);
   expect_near(*back, 16, 56, 255, 255, 255);  // transparent: the paper
   expect_near(*back, 48, 56, 127, 127, 255);  // half blue over white
-  EXPECT_EQ(*from_png, *encode_jpeg(two_halves(), 95));  // the very bytes the pixels give
+  EXPECT_EQ(*from_png, *core::encode_jpeg(two_halves(), {.quality = 95}));  // the very bytes the pixels give
 }
 
 TEST(JpegCodec, RgbGreyAndInterlacedPngsAreReadToo) {
@@ -117,13 +118,6 @@ TEST(JpegCodec, ADamagedPngIsUnreadableNotACrash) {
   std::string flipped = png;
   flipped[png.size() / 2] ^= 0x5a;  // a damaged compressed row: libpng notices its checksum
   EXPECT_FALSE(png_to_jpeg(flipped, 90));
-}
-
-TEST(JpegCodec, RefusesAnImageWithoutPixels) {
-  EXPECT_FALSE(encode_jpeg(core::Image{}, 90));
-  core::Image wrong(4, 4);
-  wrong.pixels.resize(10);
-  EXPECT_FALSE(encode_jpeg(wrong, 90));
 }
 
 }  // namespace
