@@ -40,9 +40,10 @@ int main(int argc, char** argv) {
     if (!themes.empty() && std::ranges::find(themes, theme) == themes.end()) continue;
     std::vector<std::string> settings;
     for (const auto& [id, s] : kit.settings) settings.push_back(id);
-    settings.push_back("home-bedroom");
+    for (const auto& [id, s] : (*illustrator)->kits().generic.shared.settings) settings.push_back(id);
     for (const auto& setting : settings) {
-      core::IllustrationBrief brief{theme, setting, only_pose ? only_pose : poses[n % 12], moods[n % 8], times[n % 4], framings[n % 3],
+      const char* time = std::getenv("ART_TIME");  // e.g. ART_TIME=night; else each in turn
+      core::IllustrationBrief brief{theme, setting, only_pose ? only_pose : poses[n % 12], moods[n % 8], time ? time : times[n % 4], framings[n % 3],
                                     {"lantern", "map"}, n % 2 == 0, kinds[n % 8]};
       core::HeroLook look;
       static const char* hair[] = {"short", "long", "curly", "ponytail", "buzz"};

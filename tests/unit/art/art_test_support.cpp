@@ -41,6 +41,17 @@ std::map<std::string, std::vector<std::string>> documented_settings() {
   return out;
 }
 
+std::vector<std::string> documented_shared_settings() {
+  const std::string doc = read_text(std::filesystem::path(STORYLOOM_SOURCE_DIR) / "docs" / "illustration-brief.md");
+  std::smatch m;
+  std::regex_search(doc, m, std::regex(R"(Every theme also has the shared settings ([^.]+)\.)"));
+  const std::string sentence = m[1].str();
+  std::vector<std::string> out;
+  const std::regex word("`([a-z-]+)`");
+  for (std::sregex_iterator it(sentence.begin(), sentence.end(), word), end; it != end; ++it) out.push_back((*it)[1]);
+  return out;
+}
+
 std::vector<std::string> documented_poses() {
   const std::string doc = read_text(std::filesystem::path(STORYLOOM_SOURCE_DIR) / "docs" / "illustration-brief.md");
   std::smatch m;

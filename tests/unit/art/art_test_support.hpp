@@ -17,6 +17,8 @@ std::filesystem::path art_dir();
 VectorIllustrator& shared_illustrator();
 // theme -> settings, from the table in docs/illustration-brief.md.
 std::map<std::string, std::vector<std::string>> documented_settings();
+// The settings every theme shares, from the same document ("Every theme also has ...").
+std::vector<std::string> documented_shared_settings();
 std::vector<std::string> documented_poses();
 core::Image decode_png_file(const std::filesystem::path& file);
 core::FaceCutout astronaut_face();

@@ -40,12 +40,14 @@ std::size_t see_through_pixels(const core::Image& img) {
 TEST(VectorIllustrator, DrawsEveryDocumentedThemeAndSetting) {
   const auto themes = testing::documented_settings();
   ASSERT_EQ(themes.size(), 8u);
+  const auto shared = testing::documented_shared_settings();
+  ASSERT_EQ(shared, (std::vector<std::string>{"home-bedroom", "home-garden"}));
   static const char* times[] = {"morning", "day", "sunset", "night"};
   int n = 0;
   for (const auto& [theme, settings] : themes) {
     ASSERT_EQ(settings.size(), 4u) << theme;
     std::vector<std::string> all = settings;
-    all.push_back("home-bedroom");
+    all.insert(all.end(), shared.begin(), shared.end());
     for (const auto& setting : all) {
       const core::Image img = draw(brief(theme, setting, "walking", times[n++ % 4]), 7);
       ASSERT_FALSE(img.empty()) << theme << "/" << setting;

@@ -45,7 +45,8 @@ TEST(KitValidation, CatalogKitsLoad) {
   EXPECT_EQ(library->themes.size(), 8u);
   EXPECT_EQ(library->generic.poses.size(), 12u);
   EXPECT_EQ(library->generic.moods.size(), 8u);
-  EXPECT_TRUE(library->generic.shared.settings.contains("home-bedroom"));
+  for (const auto& setting : testing::documented_shared_settings())
+    EXPECT_TRUE(library->generic.shared.settings.contains(setting)) << setting;
 }
 
 TEST(KitValidation, UnknownLayerKindNamesTheLayer) {
