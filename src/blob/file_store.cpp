@@ -1,6 +1,7 @@
 #include "blob/file_store.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -40,10 +41,38 @@ bool write_file_durably(const fs::path& path, std::string_view bytes) {
   return ::close(fd) == 0 && ok;
 }
 
+// A half-written file's writer: the pid its name starts with ("<pid>-<random>"), 0 when none.
+pid_t writer_of(const std::string& name) {
+  long pid = 0;
+  for (char c : name) {
+    if (c == '-') return static_cast<pid_t>(pid);
+    if (c < '0' || c > '9' || pid > 4'194'304) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  return 0;
+}
+
+bool process_alive(pid_t pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+
 }  // namespace
 
-FileStore::FileStore(fs::path root, const UrlSigner& signer) : root_(std::move(root)), signer_(signer) {
-  fs::create_directories(root_);
+FileStore::FileStore(fs::path root, const UrlSigner& signer)
+    : root_(std::move(root)), incoming_(root_ / kIncoming), signer_(signer) {
+  fs::create_directories(incoming_);
+  remove_abandoned_writes();
+}
+
+// What a killed writer left: files of processes that are gone, and anything a day old (a
+// writer in another pid namespace, or a pid used again).
+void FileStore::remove_abandoned_writes() {
+  const auto day_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(incoming_, ec)) {
+    std::error_code entry_ec;
+    const auto written = entry.last_write_time(entry_ec);
+    if (!process_alive(writer_of(entry.path().filename().string())) || (!entry_ec && written < day_ago))
+      fs::remove(entry.path(), entry_ec);
+  }
 }
 
 core::Result<fs::path> FileStore::path_of(std::string_view key) const {
@@ -57,8 +86,9 @@ core::Result<void> FileStore::put(std::string_view key, std::string_view bytes) 
   std::error_code ec;
   fs::create_directories(path->parent_path(), ec);
   if (ec) return std::unexpected(io_error("mkdir", key));
-  // The temporary name is unique per write, so concurrent writers of one key never mix bytes.
-  const fs::path tmp = path->parent_path() / (".tmp-" + core::to_hex(core::random_bytes(8)));
+  // The temporary name is unique per write, so concurrent writers of one key never mix bytes, and
+  // outside the key's folder, so a writer killed mid-write leaves nothing beside the keys.
+  const fs::path tmp = incoming_ / fmt::format("{}-{}", ::getpid(), core::to_hex(core::random_bytes(8)));
   if (!write_file_durably(tmp, bytes)) {
     const core::Error e = io_error("write", key);
     fs::remove(tmp, ec);

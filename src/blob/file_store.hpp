@@ -1,5 +1,6 @@
 // The embedded blob store: files under a root directory (normally <data dir>/blobs).
-// Writes go to a temporary file in the same directory, are fsync'd, then renamed into place.
+// Writes go to a temporary file under <root>/.incoming (the same file system), are fsync'd, then
+// renamed into place; opening the store removes what writers killed mid-write left there.
 #pragma once
 
 #include <filesystem>
@@ -24,8 +25,15 @@ class FileStore final : public Store {
   // The file behind a key, for serving with ranges (the /files route).
   core::Result<std::filesystem::path> path_of(std::string_view key) const;
 
+  // Files being written wait here (never a key: keys have no segment starting with '.') and are
+  // renamed into place when complete.
+  static constexpr const char* kIncoming = ".incoming";
+
  private:
+  void remove_abandoned_writes();
+
   std::filesystem::path root_;
+  std::filesystem::path incoming_;
   const UrlSigner& signer_;
 };
 

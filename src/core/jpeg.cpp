@@ -1,37 +1,20 @@
 #include "core/jpeg.hpp"
 
-#include <csetjmp>
-#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
-#include <jpeglib.h>
+#include "core/libjpeg_errors.hpp"
 
 namespace storyloom::core {
 namespace {
 
-// libjpeg reports fatal errors through a callback that must not return: it longjmps back to the
-// setjmp in Compressor's caller. Only plain C data lives across the jump.
-struct ErrorManager {
-  jpeg_error_mgr pub;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX] = {};
-};
-
-[[noreturn]] void on_error(j_common_ptr info) {
-  auto* mgr = reinterpret_cast<ErrorManager*>(info->err);
-  (*info->err->format_message)(info, mgr->message);
-  std::longjmp(mgr->jump, 1);
-}
-
 struct Compressor {
   jpeg_compress_struct info{};
-  ErrorManager err;
+  JpegErrorManager err;
   unsigned char* out = nullptr;
   unsigned long out_size = 0;
   Compressor() {
-    info.err = jpeg_std_error(&err.pub);
-    err.pub.error_exit = on_error;
+    info.err = err.install();
     jpeg_create_compress(&info);
   }
   ~Compressor() {
@@ -53,7 +36,7 @@ void over_white(const std::uint8_t* rgba, int width, unsigned char* out) {
 enum class Written { done, source_stopped, jpeg_failed };
 
 // Every libjpeg call that can fail runs between this setjmp and the return; nothing with a
-// destructor is created after the setjmp.
+// destructor is created after the setjmp (libjpeg's own errors land here: JpegErrorManager).
 Written write(Compressor& c, int width, int height, const JpegOptions& options, const RgbaRowSource& row_at,
               unsigned char* composited) {
   if (setjmp(c.err.jump)) return Written::jpeg_failed;

@@ -1,12 +1,11 @@
 // Photo JPEG decoding through libjpeg-turbo, hardened for uploads (damaged streams, scan bombs),
 // behind setjmp/longjmp error handling. Encoding is core::encode_jpeg.
-#include <csetjmp>
 #include <cstdio>
-#include <cstdlib>
 
 #include <jpeglib.h>
 #include <jerror.h>
 
+#include "core/libjpeg_errors.hpp"
 #include "faces/codecs.hpp"
 #include "faces/photo_errors.hpp"
 
@@ -17,17 +16,7 @@ namespace {
 // have about ten. More than this is treated as hostile.
 constexpr int kMaxProgressiveScans = 100;
 
-struct ErrorManager {
-  jpeg_error_mgr pub;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX] = {};
-};
-
-[[noreturn]] void on_error(j_common_ptr cinfo) {
-  auto* err = reinterpret_cast<ErrorManager*>(cinfo->err);
-  (*cinfo->err->format_message)(cinfo, err->message);
-  std::longjmp(err->jump, 1);
-}
+using core::JpegErrorManager;
 
 // libjpeg only warns about a truncated or damaged stream and fills the rest with grey; for us
 // such a file is unreadable.
@@ -36,7 +25,7 @@ void on_message(j_common_ptr cinfo, int level) {
   const int code = cinfo->err->msg_code;
   if (code == JWRN_JPEG_EOF || code == JWRN_HIT_MARKER || code == JWRN_HUFF_BAD_CODE ||
       code == JWRN_MUST_RESYNC) {
-    on_error(cinfo);
+    JpegErrorManager::on_error(cinfo);
   }
 }
 
@@ -44,7 +33,7 @@ void on_progress(j_common_ptr cinfo) {
   auto* dinfo = reinterpret_cast<j_decompress_ptr>(cinfo);
   if (dinfo->progressive_mode && dinfo->input_scan_number > kMaxProgressiveScans) {
     cinfo->err->msg_code = JERR_UNKNOWN_MARKER;
-    auto* err = reinterpret_cast<ErrorManager*>(cinfo->err);
+    auto* err = reinterpret_cast<JpegErrorManager*>(cinfo->err);
     std::snprintf(err->message, sizeof err->message, "more than %d progressive scans", kMaxProgressiveScans);
     std::longjmp(err->jump, 1);
   }
@@ -52,11 +41,10 @@ void on_progress(j_common_ptr cinfo) {
 
 struct Decompressor {
   jpeg_decompress_struct info{};
-  ErrorManager err;
+  JpegErrorManager err;
   jpeg_progress_mgr progress{};
   Decompressor() {
-    info.err = jpeg_std_error(&err.pub);
-    err.pub.error_exit = on_error;
+    info.err = err.install();
     err.pub.emit_message = on_message;
     jpeg_create_decompress(&info);
     progress.progress_monitor = on_progress;

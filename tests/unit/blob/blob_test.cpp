@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
 
 #include "blob/file_store.hpp"
 #include "blob/url_signer.hpp"
@@ -70,6 +73,32 @@ TEST(FileStore, RemovePrefixRemovesEverythingBelowIt) {
   EXPECT_FALSE(store.exists("books/bk_1/a.jpg").value());
   EXPECT_TRUE(store.exists("books/bk_2/c.jpg").value());
   EXPECT_TRUE(store.check_writable());
+}
+
+TEST(FileStore, WritesLeaveNothingBesideTheKeysAndOpeningSweepsWhatKilledWritersLeft) {
+  TempDir dir;
+  core::ManualClock clock;
+  blob::UrlSigner signer("s3cret-s3cret-s3cret-s3cret-s3cret", clock);
+  const fs::path incoming = dir.path / blob::FileStore::kIncoming;
+  {
+    blob::FileStore store(dir.path, signer);
+    ASSERT_TRUE(store.put("books/bk_1/pages/01.png", "png"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path / "books/bk_1/pages"), fs::directory_iterator()), 1);
+    EXPECT_TRUE(fs::is_empty(incoming));
+  }
+  // A writer killed mid-write (no such process: a pid above any pid_max), one still writing
+  // (this process), and a day-old file whose name names no process.
+  auto write = [&](const std::string& name) { std::ofstream(incoming / name) << "half"; };
+  write("4194305-0123456789abcdef");
+  write(std::to_string(::getpid()) + "-fedcba9876543210");
+  write("stray");
+  fs::last_write_time(incoming / "stray", fs::file_time_type::clock::now() - std::chrono::hours(25));
+  blob::FileStore reopened(dir.path, signer);
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(incoming)) left.push_back(e.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{std::to_string(::getpid()) + "-fedcba9876543210"});
+  EXPECT_EQ(reopened.get("books/bk_1/pages/01.png").value(), "png");
+  EXPECT_EQ(reopened.put(std::string(blob::FileStore::kIncoming) + "/x", "x").error().code, "blob_key_invalid");
 }
 
 TEST(UrlSigner, AcceptsItsOwnLinkUntilItExpires) {
