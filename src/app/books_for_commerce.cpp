@@ -24,6 +24,9 @@ core::Result<bool> BooksForCommerce::move_book(sql::Connection& conn, std::strin
     return false;
   }
   const core::BookStatus from = (*book)->status;
+  const bool previewed = from == core::BookStatus::preview_ready || from == core::BookStatus::payment_pending;
+  if (to == core::BookStatus::payment_pending && previewed)  // a checkout, or a second one
+    if (auto held = books::hold_for_checkout(conn, clock_, book_id); !held) return std::unexpected(held.error());
   if (!core::can_transition(from, to)) return false;
   if (to == core::BookStatus::paid) {
     if (!service_)

@@ -137,6 +137,14 @@ core::Result<void> insert_book(sql::Connection& conn, const Book& b) {
   return {};
 }
 
+core::Result<void> hold_for_checkout(sql::Connection& conn, const core::Clock& clock, std::string_view book_id) {
+  const std::int64_t until = clock.unix_seconds() + std::chrono::seconds(kCheckoutHold).count();
+  auto n = conn.execute("UPDATE books SET expires_at = $1 WHERE id = $2 AND expires_at IS NOT NULL AND expires_at < $1",
+                        {until, std::string(book_id)});
+  if (!n) return std::unexpected(n.error());
+  return {};
+}
+
 core::Result<void> change_status(sql::Connection& conn, const core::Clock& clock, std::string_view book_id,
                                  core::BookStatus from, core::BookStatus to) {
   if (!core::can_transition(from, to)) return std::unexpected(invalid_transition(from, to));

@@ -4,6 +4,8 @@
 // writers racing on one book cannot both win.
 #pragma once
 
+#include <chrono>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +36,14 @@ core::Result<void> insert_book(sql::Connection& conn, const Book& book);
 // allow it or the book is no longer in `from`; not_found when the book is gone.
 core::Result<void> change_status(sql::Connection& conn, const core::Clock& clock, std::string_view book_id,
                                  core::BookStatus from, core::BookStatus to);
+
+// A parent at the payment provider's page keeps the preview at least this long (a provider's
+// checkout lasts up to a day: Stripe's sessions expire after 24 h), so paying moments before
+// the preview would have expired still unlocks the book.
+inline constexpr std::chrono::hours kCheckoutHold{24};
+// Pushes the book's preview expiry to at least now + kCheckoutHold; a book that does not expire
+// (expires_at NULL: paid) is left alone.
+core::Result<void> hold_for_checkout(sql::Connection& conn, const core::Clock& clock, std::string_view book_id);
 
 struct LibraryPage {
   std::vector<Book> books;

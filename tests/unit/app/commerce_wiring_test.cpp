@@ -242,6 +242,25 @@ TEST(BooksForCommerce, MovesABookOnlyAlongTheStatusMachineAndPaysThroughTheBookS
   EXPECT_FALSE(books.find_book(*conn, "bk_missing").value().has_value());
 }
 
+TEST(BooksForCommerce, ACheckoutKeepsThePreviewAtLeastADaySoAPaymentAtTheLastMinuteStillUnlocks) {
+  test::Shop shop;
+  const auto soon = shop.previewed_book();
+  const auto later = shop.previewed_book();
+  const auto now = shop.clock.unix_seconds();
+  auto conn = shop.t.db->acquire().value();
+  ASSERT_TRUE(conn->execute("UPDATE books SET expires_at = $1 WHERE id = $2", {now + 600, soon}));
+  ASSERT_TRUE(conn->execute("UPDATE books SET expires_at = $1 WHERE id = $2", {now + 5 * 86'400, later}));
+  auto& books = *shop.commerce->books;
+  ASSERT_TRUE(books.move_book(*conn, soon, core::BookStatus::payment_pending).value());
+  ASSERT_TRUE(books.move_book(*conn, later, core::BookStatus::payment_pending).value());
+  EXPECT_EQ(books::load_book(*conn, soon).value().expires_at, now + 86'400);
+  EXPECT_EQ(books::load_book(*conn, later).value().expires_at, now + 5 * 86'400);  // never shortened
+  // A second checkout a day later (the first session expired unpaid) holds it again.
+  shop.clock.advance(std::chrono::hours(23));
+  EXPECT_FALSE(books.move_book(*conn, soon, core::BookStatus::payment_pending).value());  // no status change
+  EXPECT_EQ(books::load_book(*conn, soon).value().expires_at, now + 23 * 3'600 + 86'400);
+}
+
 // Every book move the webhook processor makes alongside an order move, from every book status
 // that can coexist with the order's, is an edge of the book machine; so an order change never
 // leaves its book behind. (Book statuses per order status: docs/commerce.md.)
