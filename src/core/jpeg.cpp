@@ -37,7 +37,7 @@ enum class Written { done, source_stopped, jpeg_failed };
 
 // Every libjpeg call that can fail runs between this setjmp and the return; nothing with a
 // destructor is created after the setjmp (libjpeg's own errors land here: JpegErrorManager).
-Written write(Compressor& c, int width, int height, const JpegOptions& options, const RgbaRowSource& row_at,
+Written write_rows(Compressor& c, int width, int height, const JpegOptions& options, const RgbaRowSource& row_at,
               unsigned char* composited) {
   if (setjmp(c.err.jump)) return Written::jpeg_failed;
   jpeg_mem_dest(&c.info, &c.out, &c.out_size);
@@ -73,7 +73,7 @@ core::Result<std::string> encode_jpeg_rows(int width, int height, const JpegOpti
     return core::fail(ErrorKind::invalid_argument, "jpeg_bad_quality", "JPEG quality must be 1..100.");
   std::vector<unsigned char> composited(static_cast<std::size_t>(width) * 4);
   Compressor c;
-  switch (write(c, width, height, options, row_at, composited.data())) {
+  switch (write_rows(c, width, height, options, row_at, composited.data())) {
     case Written::done:
       return std::string(reinterpret_cast<const char*>(c.out), c.out_size);
     case Written::source_stopped:

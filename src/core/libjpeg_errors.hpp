@@ -1,8 +1,8 @@
-// The error manager every libjpeg user here shares (core::encode_jpeg, faces' photo decoder,
-// print's JPEG reader). libjpeg reports a fatal error through a callback that must not return:
+// The error manager of core's JPEG encoder and decoder (core/jpeg.hpp), the only code that calls
+// libjpeg. libjpeg reports a fatal error through a callback that must not return:
 // it keeps libjpeg's message and longjmps back to the caller's setjmp(jump). Around that jump
 // only plain C data and objects owned outside the function that called setjmp may change.
-// Include it only in the few files that include jpeglib.h.
+// Include it only there.
 #pragma once
 
 #include <csetjmp>

@@ -1,6 +1,6 @@
-// JPEG through libjpeg-turbo: encoding rendered PNG art for embedding (pixels go through
-// core::encode_jpeg), and reading a JPEG's size without decoding its pixels (the PDF embeds JPEG
-// bytes directly).
+// Page art as JPEG for embedding (the PDF embeds JPEG bytes directly): PNG art encoded a row at
+// a time, and telling the formats apart. Pixels go through core::encode_jpeg; a JPEG's size and
+// colour components come from core::read_jpeg_header.
 #pragma once
 
 #include <string>
@@ -11,18 +11,10 @@
 
 namespace storyloom::print {
 
-struct JpegInfo {
-  int width = 0;
-  int height = 0;
-  int components = 0;  // 1 grey, 3 colour, 4 CMYK
-};
-
 // A PNG file as JPEG (core::encode_jpeg's flattening onto white), read and encoded a row at a
 // time (no picture-sized buffer). quality 1..100. Errors: image_unreadable for a damaged or
 // unreadable PNG.
 core::Result<std::string> png_to_jpeg(std::string_view png, int quality);
-core::Result<JpegInfo> read_jpeg_info(std::string_view bytes);
-core::Result<core::Image> decode_jpeg(std::string_view bytes);
 
 bool is_jpeg(std::string_view bytes);
 bool is_png(std::string_view bytes);

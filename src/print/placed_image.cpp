@@ -25,7 +25,7 @@ core::Result<PlacedImageInfo> place_image(PdfWriter& pdf, const PageImage& image
   cairo_t* cr = pdf.context();
   auto jpeg = to_jpeg(image, jpeg_quality);
   if (!jpeg) return core::fail(jpeg.error());
-  auto info = read_jpeg_info(*jpeg);
+  auto info = core::read_jpeg_header(*jpeg);
   if (!info) return core::fail(info.error());
   if (info->components != 3 && info->components != 1)
     return core::fail(core::ErrorKind::unprocessable, "image_unreadable", "page art must be RGB or greyscale JPEG");

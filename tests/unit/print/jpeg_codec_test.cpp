@@ -34,12 +34,12 @@ void expect_near(const core::Image& image, int x, int y, int r, int g, int b) {
 TEST(JpegCodec, OpaqueRowsKeepTheirColoursAndTransparencyLiesOnWhitePaper) {
   const auto jpeg = core::encode_jpeg(two_halves(), {.quality = 95});
   ASSERT_TRUE(jpeg) << jpeg.error().message;
-  const auto info = read_jpeg_info(*jpeg);
+  const auto info = core::read_jpeg_header(*jpeg);
   ASSERT_TRUE(info);
   EXPECT_EQ(info->width, 64);
   EXPECT_EQ(info->height, 64);
   EXPECT_EQ(info->components, 3);
-  const auto back = decode_jpeg(*jpeg);
+  const auto back = core::decode_jpeg(*jpeg);
   ASSERT_TRUE(back);
   expect_near(*back, 16, 8, 230, 120, 20);
   expect_near(*back, 48, 8, 230, 120, 20);
@@ -81,7 +81,7 @@ std::string png_of(const core::Image& image, int color_type, bool interlaced = f
 TEST(JpegCodec, APngBecomesTheSameJpegRowByRow) {
   const auto from_png = png_to_jpeg(png_of(two_halves(), PNG_COLOR_TYPE_RGBA), 95);
   ASSERT_TRUE(from_png) << from_png.error().message;
-  const auto back = decode_jpeg(*from_png);
+  const auto back = core::decode_jpeg(*from_png);
   ASSERT_TRUE(back);
   EXPECT_EQ(back->width, 64);
   EXPECT_EQ(back->height, 64);
@@ -96,11 +96,11 @@ TEST(JpegCodec, RgbGreyAndInterlacedPngsAreReadToo) {
   for (int x = 0; x < 20; ++x)
     for (int y = 0; y < 30; ++y) opaque.at(x, y)[0] = opaque.at(x, y)[1] = opaque.at(x, y)[2] = 60;
   for (bool interlaced : {false, true}) {
-    const auto rgb = decode_jpeg(*png_to_jpeg(png_of(opaque, PNG_COLOR_TYPE_RGB, interlaced), 95));
+    const auto rgb = core::decode_jpeg(*png_to_jpeg(png_of(opaque, PNG_COLOR_TYPE_RGB, interlaced), 95));
     ASSERT_TRUE(rgb);
     expect_near(*rgb, 5, 5, 60, 60, 60);
     expect_near(*rgb, 35, 25, 200, 40, 90);
-    const auto grey = decode_jpeg(*png_to_jpeg(png_of(opaque, PNG_COLOR_TYPE_GRAY, interlaced), 95));
+    const auto grey = core::decode_jpeg(*png_to_jpeg(png_of(opaque, PNG_COLOR_TYPE_GRAY, interlaced), 95));
     ASSERT_TRUE(grey);
     expect_near(*grey, 5, 5, 60, 60, 60);
     expect_near(*grey, 35, 25, 200, 200, 200);
