@@ -38,9 +38,12 @@ namespace {
 constexpr const char* kStoredColumns = "id, event, series, received_at, processed_at, outcome";
 
 StoredWebhookEvent stored_from_row(const sql::Row& r) {
-  return StoredWebhookEvent{r.text("id"), payment_event_from_json(json::parse(r.text("event"), nullptr, false)),
-                            r.optional_text("series").value_or(""), r.integer("received_at"),
-                            r.optional_integer("processed_at"), r.optional_text("outcome").value_or("")};
+  StoredWebhookEvent stored{r.text("id"), payment_event_from_json(json::parse(r.text("event"), nullptr, false)), "",
+                            r.integer("received_at"), r.optional_integer("processed_at"),
+                            r.optional_text("outcome").value_or("")};
+  // Rows recorded before the series column existed get theirs from the event.
+  stored.series = r.optional_text("series").value_or(payment_series(stored.event));
+  return stored;
 }
 
 }  // namespace
@@ -79,17 +82,15 @@ core::Result<void> WebhookEventStore::mark_processed(sql::Connection& conn, std:
 }
 
 core::Result<std::vector<WebhookToProcess>> WebhookEventStore::unprocessed(sql::Connection& conn, int limit) {
-  auto rows = conn.query(
-      "SELECT id, event, series, arrival_ms FROM webhook_events WHERE processed_at IS NULL "
-      "ORDER BY arrival_ms, id LIMIT $1",
-      {std::int64_t{limit}});
+  auto rows = conn.query(fmt::format("SELECT {}, arrival_ms FROM webhook_events WHERE processed_at IS NULL "
+                                     "ORDER BY arrival_ms, id LIMIT $1",
+                                     kStoredColumns),
+                         {std::int64_t{limit}});
   if (!rows) return std::unexpected(rows.error());
   std::vector<WebhookToProcess> owed;
   for (const auto& r : *rows) {
-    // Rows recorded before the series column existed get theirs from the event.
-    auto series = r.optional_text("series");
-    if (!series) series = payment_series(payment_event_from_json(json::parse(r.text("event"), nullptr, false)));
-    owed.push_back({r.text("id"), std::move(*series), r.integer("arrival_ms")});
+    StoredWebhookEvent stored = stored_from_row(r);
+    owed.push_back({std::move(stored.id), std::move(stored.series), r.integer("arrival_ms")});
   }
   return owed;
 }

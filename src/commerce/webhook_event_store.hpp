@@ -21,7 +21,7 @@ inline constexpr std::string_view kWaiting = "waiting: no order knows this payme
 struct StoredWebhookEvent {
   std::string id;
   PaymentEvent event;
-  std::string series;    // payment_series(event), as recorded
+  std::string series;    // payment_series(event), as recorded (computed for rows older than the column)
   std::int64_t received_at = 0;
   std::optional<std::int64_t> processed_at;
   std::string outcome;   // applied, no_change, ignored, rejected: <why>, kWaiting
