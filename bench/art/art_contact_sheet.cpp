@@ -45,6 +45,12 @@ int main(int argc, char** argv) {
       const char* time = std::getenv("ART_TIME");  // e.g. ART_TIME=night; else each in turn
       core::IllustrationBrief brief{theme, setting, only_pose ? only_pose : poses[n % 12], moods[n % 8], time ? time : times[n % 4], framings[n % 3],
                                     {"lantern", "map"}, n % 2 == 0, kinds[n % 8]};
+      if (const char* band = std::getenv("ART_TEXT_BAND")) {  // e.g. ART_TEXT_BAND=bottom:0.36
+        const std::string b(band);
+        brief.text_band = b.substr(0, b.find(':'));
+        brief.text_band_height = std::atof(b.substr(b.find(':') + 1).c_str());
+      }
+      if (const char* framing = std::getenv("ART_FRAMING")) brief.framing = framing;
       core::HeroLook look;
       static const char* hair[] = {"short", "long", "curly", "ponytail", "buzz"};
       look.hair_style = hair[n % 5];
