@@ -197,8 +197,10 @@ HeroPoints locate_hero(const Pose& pose, const HeroFrame& frame) {
   cairo_matrix_transform_point(&upper, &hx, &hy);
   cairo_matrix_transform_distance(&upper, &rx, &ry);
   const double tilt = pose.rotate + pose.lean + pose.head_tilt;
+  double hips_x = 0, hips_y = kHipY;
+  cairo_matrix_transform_point(&body, &hips_x, &hips_y);
   return {HeroPlacement{{hx, hy}, std::hypot(rx, ry), frame.flip ? -tilt : tilt},
-          hand(upper, -1, pose.arm_left), hand(upper, 1, pose.arm_right)};
+          hand(upper, -1, pose.arm_left), hand(upper, 1, pose.arm_right), {hips_x, hips_y}};
 }
 
 HeroPlacement draw_hero(cairo_t* cr, const Pose& pose, const Mood& mood, const HeroColours& colours,

@@ -25,10 +25,11 @@ struct HeroFrame {
   bool flip = false;
 };
 
-// Where the head and hands of a hero drawn in `frame` land, in page pixels, without drawing.
+// Where the head, hands and hips of a hero drawn in `frame` land, in page pixels, without drawing.
 struct HeroPoints {
   HeroPlacement head;
   core::PointF left_hand, right_hand;
+  core::PointF hips;  // where the upper body ends (the waist of a waist-up picture)
 };
 HeroPoints locate_hero(const Pose& pose, const HeroFrame& frame);
 

@@ -36,16 +36,18 @@ double head_in_text(const LayoutInputs& in, const HeroFrame& f) {
                         : head.head_centre.y + r - (in.height * (1 - in.text_band) - gap);
 }
 
-// How far (px) a standing hero's upper half reaches into a bottom text panel.
+// How far (px) a standing hero's upper body, head to hips, reaches into a bottom text panel.
+// Half the figure's height was not enough: the head is a third of it, so "the upper half" was a
+// head and shoulders peeking over the text on every bottom-panel page of a book.
 double body_in_text(const LayoutInputs& in, const HeroFrame& f) {
   if (in.text_band <= 0 || in.text_on_top) return 0;
-  return f.feet_y - 0.5 * f.height - (in.height * (1 - in.text_band) - in.height * 0.015);
+  return locate_hero(in.pose, f).hips.y - (in.height * (1 - in.text_band) - in.height * 0.015);
 }
 
 // Keeps the face out of the text panel. A floating hero moves away from it. A hero standing
 // below a top panel steps forward (cut at the knees only in a close-up), then shrinks; one
-// standing behind a bottom panel grows (the panel hides the legs, head and body stay in view),
-// then steps back up the ground.
+// standing behind a bottom panel grows until it is a waist-up picture (the panel hides the legs;
+// head, arms and body stay in view), then steps back up the ground.
 void keep_head_out_of_text(const LayoutInputs& in, bool grounded, HeroFrame& f) {
   const auto overlap = [&](const HeroFrame& g) { return std::max(head_in_text(in, g), grounded ? body_in_text(in, g) : 0.0); };
   if (overlap(f) <= 0) return;
@@ -70,6 +72,11 @@ void keep_head_out_of_text(const LayoutInputs& in, bool grounded, HeroFrame& f) 
     if (taller.height > tallest || head_top(taller) < in.height * kSafeMargin) break;
   }
   if (const double left = overlap(f); left > 0) f.feet_y -= left;
+  // A panel so tall that the head, stepped up, left the safe area: smaller, still waist-up.
+  while (head_top(f) < in.height * kSafeMargin && f.height * 0.97 >= in.height * 0.18) {
+    f.height *= 0.97;
+    if (const double left = overlap(f); left > 0) f.feet_y -= left;
+  }
 }
 
 // A sleeping hero lies on the setting's bed, body centred on its rest point.

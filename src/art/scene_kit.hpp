@@ -94,7 +94,7 @@ struct GenericKit {
   std::map<std::string, Mood> moods;
   std::map<std::string, Companion> companions;
   std::map<std::string, double> framing;  // hero height as a page fraction
-  SceneKit shared;  // props, palettes and the home-bedroom setting
+  SceneKit shared;  // props, palettes and the shared settings (home-bedroom, home-garden)
 };
 
 }  // namespace storyloom::art
