@@ -16,6 +16,29 @@ const Setting* KitLibrary::setting(const SceneKit& kit, const std::string& id) c
   return nullptr;
 }
 
+namespace {
+
+// "fireflies" -> "firefly", "boxes" -> "box", "elephants" -> "elephant"; "" when not a plural.
+std::string singular(const std::string& noun) {
+  if (noun.size() > 3 && noun.ends_with("ies")) return noun.substr(0, noun.size() - 3) + "y";
+  for (const char* es : {"ches", "shes", "sses", "xes"})
+    if (noun.ends_with(es)) return noun.substr(0, noun.size() - 2);
+  if (noun.size() > 2 && noun.ends_with('s') && !noun.ends_with("ss")) return noun.substr(0, noun.size() - 1);
+  return {};
+}
+
+}  // namespace
+
+const std::string* KitLibrary::prop_asset(const SceneKit& kit, const std::string& noun) const {
+  const std::string last_word = noun.substr(noun.rfind('-') + 1);
+  for (const std::string& name : {noun, singular(noun), last_word, singular(last_word)}) {
+    if (name.empty()) continue;
+    if (auto it = kit.props.find(name); it != kit.props.end()) return &it->second;
+    if (auto it = generic.shared.props.find(name); it != generic.shared.props.end()) return &it->second;
+  }
+  return nullptr;
+}
+
 core::Result<KitLibrary> load_kit_library(const fs::path& art_dir) {
   KitLibrary library;
   library.art_dir = art_dir;

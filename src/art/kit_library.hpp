@@ -17,8 +17,14 @@ struct KitLibrary {
   std::map<std::string, SceneKit> themes;
 
   const SceneKit* theme(const std::string& id) const;
-  // The setting to draw: the theme's own, or the shared home-bedroom; nullptr when unknown.
+  // The setting to draw: the theme's own, or a shared one (home-bedroom, home-garden); nullptr
+  // when unknown.
   const Setting* setting(const SceneKit& kit, const std::string& id) const;
+  // The picture for a brief's prop noun, the theme's kit first, then the shared props; nullptr
+  // when there is none (the prop is skipped). Writers name props freely ("dinosaur-egg",
+  // "giant-ferns", "elephants"), kits by their head noun: the noun is tried as written, in the
+  // singular, then by its last word ("egg", "fern").
+  const std::string* prop_asset(const SceneKit& kit, const std::string& noun) const;
 };
 
 // Errors carry code "art_kit_invalid" and a message naming the file and the field.

@@ -1,5 +1,7 @@
 #include "art/vector_illustrator.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "art/cairo_image.hpp"
@@ -53,15 +55,14 @@ HeroColours hero_colours(const core::HeroLook& look, const SceneKit& kit, const 
   return c;
 }
 
-std::vector<std::string> prop_assets(const core::IllustrationBrief& brief, const SceneKit& kit, const SceneKit& shared) {
+// The pictures of the brief's props, in order, each picture once ("dinosaurs" and
+// "dinosaur-mother" are one sauropod, not two of the same).
+std::vector<std::string> prop_assets(const core::IllustrationBrief& brief, const SceneKit& kit,
+                                     const KitLibrary& kits) {
   std::vector<std::string> out;
-  for (const auto& noun : brief.props) {
-    if (auto it = kit.props.find(noun); it != kit.props.end()) {
-      out.push_back(it->second);
-    } else if (auto g = shared.props.find(noun); g != shared.props.end()) {
-      out.push_back(g->second);
-    }
-  }
+  for (const auto& noun : brief.props)
+    if (const std::string* asset = kits.prop_asset(kit, noun); asset && std::ranges::find(out, *asset) == out.end())
+      out.push_back(*asset);
   return out;
 }
 
@@ -173,7 +174,7 @@ core::Result<Illustration> VectorIllustrator::illustrate(const core::Illustratio
   }
   SeededRandom rng(seed);
   const LayoutInputs inputs{*setting, pose, pick(generic.framing, brief.framing, "medium"), brief.framing == "close",
-                            companion, prop_assets(brief, *kit, generic.shared),
+                            companion, prop_assets(brief, *kit, kits_),
                             cv_time(palette_kit, brief.time_of_day), double(width_px), double(height_px),
                             brief.text_band == "top", brief.text_band.empty() ? 0.0 : brief.text_band_height};
   const PageLayout page = plan_page(inputs, rng.fork("layout"));

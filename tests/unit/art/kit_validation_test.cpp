@@ -49,6 +49,28 @@ TEST(KitValidation, CatalogKitsLoad) {
     EXPECT_TRUE(library->generic.shared.settings.contains(setting)) << setting;
 }
 
+// Story writers name props freely; kits name pictures by their head noun.
+TEST(KitValidation, PropsAreFoundAsWrittenInTheSingularOrByTheirLastWord) {
+  auto library = load_kit_library(testing::art_dir());
+  ASSERT_TRUE(library) << library.error().message;
+  const SceneKit& dino = library->themes.at("dinosaur-valley");
+  const SceneKit& safari = library->themes.at("jungle-safari");
+  auto asset = [&](const SceneKit& kit, const std::string& noun) {
+    const std::string* a = library->prop_asset(kit, noun);
+    return a ? *a : std::string("(none)");
+  };
+  EXPECT_EQ(asset(dino, "egg"), "noto/egg.svg");
+  EXPECT_EQ(asset(dino, "dinosaur-egg"), "noto/egg.svg");
+  EXPECT_EQ(asset(dino, "dinosaurs"), "noto/sauropod.svg");
+  EXPECT_EQ(asset(dino, "long-neck-dinosaur"), "noto/sauropod.svg");
+  EXPECT_EQ(asset(dino, "giant-ferns"), "noto/herb.svg");
+  EXPECT_EQ(asset(safari, "elephants"), "noto/elephant.svg");
+  EXPECT_EQ(asset(dino, "lanterns"), "noto/red-paper-lantern.svg");  // a shared prop
+  EXPECT_EQ(asset(dino, "spaceship-that-does-not-exist"), "(none)");
+  EXPECT_EQ(asset(dino, "dinosaur-mother"), "(none)");  // the last word is the noun: no guessing
+  EXPECT_EQ(asset(dino, "s"), "(none)");
+}
+
 TEST(KitValidation, UnknownLayerKindNamesTheLayer) {
   auto kit = read_kit("space-voyage");
   kit["settings"]["starfield"]["layers"][1]["kind"] = "hils";
