@@ -38,7 +38,7 @@ enum class Written { done, source_stopped, jpeg_failed };
 // Every libjpeg call that can fail runs between this setjmp and the return; nothing with a
 // destructor is created after the setjmp (libjpeg's own errors land here: JpegErrorManager).
 Written write_rows(Compressor& c, int width, int height, const JpegOptions& options, const RgbaRowSource& row_at,
-              unsigned char* composited) {
+                   unsigned char* composited) {
   if (setjmp(c.err.jump)) return Written::jpeg_failed;
   jpeg_mem_dest(&c.info, &c.out, &c.out_size);
   c.info.image_width = static_cast<JDIMENSION>(width);
